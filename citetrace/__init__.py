@@ -1,0 +1,15 @@
+"""citetrace: audit the citations of scholarly prose."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "audit_path", "audit_text", "extract"]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - lazy public API keeps `--version` fast
+    if name in ("audit_text", "audit_path", "extract"):
+        from citetrace import audit
+
+        return getattr(audit, name)
+    raise AttributeError(name)

@@ -1,0 +1,20 @@
+"""Extraction: candidate parentheticals → parsed citations, in text order."""
+
+from __future__ import annotations
+
+from citetrace.document import Document
+from citetrace.extract.parse import KnownAuthor, parse_parenthetical
+from citetrace.extract.scan import candidates
+from citetrace.model import ParsedCitation
+
+
+def _nobody(_: str) -> bool:
+    return False
+
+
+def find_citations(doc: Document, known_author: KnownAuthor = _nobody) -> list[ParsedCitation]:
+    """Every citation in the body of ``doc`` (the reference list is left out)."""
+    found: list[ParsedCitation] = []
+    for group, (open_, close) in enumerate(candidates(doc.text, 0, doc.body_end)):
+        found.extend(parse_parenthetical(doc.text, open_, close, group, known_author))
+    return found

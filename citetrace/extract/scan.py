@@ -1,0 +1,29 @@
+"""Candidate parentheticals: the only places a citation can be.
+
+One linear regular-expression pass finds innermost ``(...)`` groups of
+bounded length; a cheap test then drops those that hold no date-like token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_PARENTHETICAL = 1000
+
+# Innermost parentheses of bounded length: ``[^()]`` cannot backtrack into
+# another "(", so every start position is tried at most once per character
+# up to the next parenthesis, which keeps the scan linear.
+_PAREN = re.compile(r"\(([^()]{1,%d})\)" % MAX_PARENTHETICAL)
+_DATE_HINT = re.compile(r"\d|\b[ns]\.\s?d\b|\bo\.\s?J\b", re.IGNORECASE)
+
+
+def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield ``(open, close)`` offsets of parentheticals that may hold a citation.
+
+    ``open`` is the index of "(" and ``close`` the index just past ")".
+    """
+    stop = len(text) if end is None else end
+    for m in _PAREN.finditer(text, start, stop):
+        if _DATE_HINT.search(m.group(1)):
+            yield m.start(), m.end()

@@ -1,0 +1,99 @@
+"""Reading documents from disk: decoding, and the errors a user can act on."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
+_SNIFF = 8192
+
+
+class InputError(Exception):
+    """A document that cannot be audited; the message is one line for the user."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode ``data``: a BOM wins, then ``encoding``, then strict UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", path, len(codecs.BOM_UTF8))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", path, 0)
+    if encoding is None:
+        if b"\x00" in data[:_SNIFF]:
+            raise InputError(path, "binary file (NUL bytes), not text; skipped")
+        encoding = "utf-8"
+    return _decode(data, encoding, path, 0)
+
+
+def _decode(data: bytes, encoding: str, path: str, skipped: int) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path,
+            f"not valid {exc.encoding} at byte {exc.start + skipped} "
+            f"({exc.reason}); pass --encoding to choose another encoding",
+        ) from None
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
+
+
+def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> str:
+    """Read and decode one file, raising :class:`InputError` with a clear reason."""
+    name = os.fspath(path)
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as exc:
+        raise InputError(name, exc.strerror or "cannot be read") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(name, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "not a regular file; skipped")
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise InputError(name, exc.strerror or "cannot be read") from None
+    if not data.strip():
+        raise InputError(name, "empty file, nothing to audit")
+    return decode(data, name, encoding)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]]:
+    """Yield each file to audit, expanding directories to their text files.
+
+    A path that yields nothing to audit is reported as an :class:`InputError`
+    in place of a file, so that the caller can go on with the others.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            try:
+                found = sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in TEXT_SUFFIXES
+                    and p.is_file()
+                    and p.name.lower() != "readme.md"
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            except OSError as exc:
+                yield raw, InputError(raw, exc.strerror or "cannot be listed")
+                continue
+            if not found:
+                yield raw, InputError(raw, "directory holds no text files (.txt, .md)")
+            for file in found:
+                yield str(file), None
+        else:
+            yield raw, None

@@ -1,0 +1,163 @@
+"""The data model: frozen records that flow from one stage to the next.
+
+Every offset is a Python ``str`` index into the decoded document text;
+``line`` and ``column`` are 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Style = Literal["newspaper", "author-date"]
+Precision = Literal["year", "month", "day"]
+Match = Literal["exact", "normalized", "fuzzy"]
+Severity = Literal["error", "warning", "info"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of the document text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The stretch of prose a citation supports."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCitation:
+    """A citation as read from the text, before it is linked to anything.
+
+    ``layout`` describes how the citation is punctuated, with the source and
+    the date parts replaced by placeholders (``{source}, {Y}. {M}. {D}``), so
+    that drift from a document's dominant style can be measured and mended.
+    """
+
+    start: int
+    end: int
+    text: str
+    source_raw: str
+    authors: tuple[str, ...]
+    date_raw: str | None
+    date: str | None
+    date_precision: Precision | None
+    year: str | None
+    locator: str | None
+    layout: str
+    narrative: bool = False
+    numeric_date: bool = False
+    group: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One entry of the document's reference list."""
+
+    id: str
+    text: str
+    key: str
+    authors: tuple[str, ...]
+    year: str | None
+    start: int
+    end: int
+    periodical: bool
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation, normalised and linked to its reference entry and claim."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    style: Style
+    source: str
+    source_raw: str
+    date: str | None
+    date_precision: Precision | None
+    locator: str | None
+    reference: str | None
+    match: Match | None
+    claim: Claim
+    date_raw: str | None = None
+    year: str | None = None
+    authors: tuple[str, ...] = ()
+    match_score: float | None = None
+    narrative: bool = False
+    layout: str = ""
+    group: int = 0
+    author_references: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        """The citation as a JSON-ready mapping (schema version 1)."""
+        data = asdict(self)
+        data["authors"] = list(self.authors)
+        data["author_references"] = list(self.author_references)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found by a rule, anchored to a span of the text."""
+
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    citation: str | None = None
+    suggestion: str | None = None
+
+    def to_json(self) -> dict:
+        """The finding as a JSON-ready mapping (schema version 1)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """Everything citetrace knows about one document."""
+
+    path: str
+    citations: tuple[Citation, ...]
+    references: tuple[Reference, ...]
+    findings: tuple[Finding, ...] = ()
+    text: str = field(default="", repr=False, compare=False)
+
+    def to_json(self) -> dict:
+        """The report as a JSON-ready mapping (schema version 1)."""
+        return {
+            "path": self.path,
+            "citations": [c.to_json() for c in self.citations],
+            "references": [
+                {
+                    "id": r.id,
+                    "text": r.text,
+                    "key": r.key,
+                    "year": r.year,
+                    "start": r.start,
+                    "end": r.end,
+                    "authors": list(r.authors),
+                    "periodical": r.periodical,
+                }
+                for r in self.references
+            ],
+            "findings": [f.to_json() for f in self.findings],
+        }
