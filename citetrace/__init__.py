@@ -7,7 +7,7 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "audit_path", "audit_text", "extract"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - lazy public API keeps `--version` fast
+def __getattr__(name: str):
     if name in ("audit_text", "audit_path", "extract"):
         from citetrace import audit
 

@@ -64,9 +64,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
-def link_claims(
-    doc: Document, cited: list[ParsedCitation], starts: list[int]
-) -> list[Claim]:
+def link_claims(doc: Document, cited: list[ParsedCitation], starts: list[int]) -> list[Claim]:
     """The claim of each citation in ``cited`` (sorted by offset)."""
     text = doc.text
     claims: list[Claim] = []

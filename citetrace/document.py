@@ -71,11 +71,10 @@ class Document:
 
 def _find_reference_section(text: str) -> tuple[int, int | None, int | None]:
     """Locate the last reference heading and the section it opens."""
-    last = None
-    for last in _REFERENCE_HEADING.finditer(text):
-        pass
-    if last is None:
+    headings = list(_REFERENCE_HEADING.finditer(text))
+    if not headings:
         return len(text), None, None
+    last = headings[-1]
     end = len(text)
     hashes = last.group("hashes")
     if hashes:

@@ -83,7 +83,9 @@ class Resolver:
         first = fold(cited.authors[0]) if cited.authors else folded
         if first in self._by_author:
             exact = cited.authors[0] in {r.authors[0] for r in self._by_author[first]}
-            return self._author(cited, self._by_author[first], "exact" if exact else "normalized", None)
+            return self._author(
+                cited, self._by_author[first], "exact" if exact else "normalized", None
+            )
         if hit := self._fuzzy(folded, self._fuzzy_choices):
             choice, score = hit
             if ref_id := self._periodical_folded.get(choice):
@@ -106,7 +108,9 @@ class Resolver:
         year = cited.year or ""
         same = [r for r in fitting if r.year == year]
         if not same and year and not year[-1].isalpha():
-            same = [r for r in fitting if (r.year or "").rstrip("abcdefghijklmnopqrstuvwxyz") == year]
+            same = [
+                r for r in fitting if (r.year or "").rstrip("abcdefghijklmnopqrstuvwxyz") == year
+            ]
         if len(same) == 1:
             return Resolution("author-date", source, same[0].id, match, score, ids)
         return Resolution("author-date", source, None, None, None, ids)

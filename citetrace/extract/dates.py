@@ -134,7 +134,7 @@ def _fallback(text: str) -> ParsedDate | None:
 _PARSER: list = []
 
 
-def _date_data_parser(factory):  # noqa: ANN001, ANN202 - dateparser types stay lazy
+def _date_data_parser(factory):
     if not _PARSER:
         _PARSER.append(
             factory(

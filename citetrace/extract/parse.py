@@ -136,10 +136,19 @@ def _segment(
         co_authors = [text[a:b] for a, b in pending]
         source = "; ".join([*co_authors, name]) if co_authors else name
         seg_start = pending[0][0] if pending else start
-        authors = tuple(_authors(co_authors + [name]))
+        authors = tuple(_authors([*co_authors, name]))
         return _citations(
-            text, seg_start, end, start + date_start, source, authors, separator,
-            dates, locator, loc_raw, group,
+            text,
+            seg_start,
+            end,
+            start + date_start,
+            source,
+            authors,
+            separator,
+            dates,
+            locator,
+            loc_raw,
+            group,
         )
     return None
 
@@ -151,7 +160,10 @@ def _splits(segment: str, first_date: int) -> Iterator[tuple[int, int]]:
     if comma >= 0:
         tail = name_part[comma + 1 :].strip()
         if tail and " " not in tail and not tail.endswith("al."):
-            yield comma, comma + 1 + (len(name_part[comma + 1 :]) - len(name_part[comma + 1 :].lstrip()))
+            yield (
+                comma,
+                comma + 1 + (len(name_part[comma + 1 :]) - len(name_part[comma + 1 :].lstrip())),
+            )
     yield first_date, first_date
 
 
@@ -159,11 +171,10 @@ def _date_and_locator(rest: str) -> tuple[list[ParsedDate], str | None, str] | N
     locator = None
     loc_raw = ""
     date_part = rest
-    if m := _LOCATOR.search(rest):
-        if m.start() > 0:
-            locator = re.sub(r"\s*[-–—]\s*", "-", m.group("loc"))
-            loc_raw = rest[m.start() :]
-            date_part = rest[: m.start()]
+    if (m := _LOCATOR.search(rest)) and m.start() > 0:
+        locator = re.sub(r"\s*[-–—]\s*", "-", m.group("loc"))
+        loc_raw = rest[m.start() :]
+        date_part = rest[: m.start()]
     if m := _YEAR_LIST.fullmatch(date_part.strip()):
         dates = [parse_date(y) for y in _YEAR_ITEM.findall(date_part)]
         if all(dates):
@@ -200,7 +211,19 @@ def _citations(
         at = text.index(date.raw, pos)
         pos = at + len(date.raw)
         if i == 0:
-            out.append(_make(text, seg_start, pos, source, authors, date, None, "{source}" + separator + "{Y}", group))
+            out.append(
+                _make(
+                    text,
+                    seg_start,
+                    pos,
+                    source,
+                    authors,
+                    date,
+                    None,
+                    "{source}" + separator + "{Y}",
+                    group,
+                )
+            )
         else:
             out.append(_make(text, at, pos, source, authors, date, None, "{Y}", group))
     return out
@@ -209,7 +232,12 @@ def _citations(
 def _locator_layout(loc_raw: str) -> str:
     if not loc_raw:
         return ""
-    return re.sub(r"[0-9ivxlcIVXLC]+(?:\s*[-–—]\s*[0-9ivxlcIVXLC]+)?(?:\s*,\s*[0-9]+(?:\s*[-–—]\s*[0-9]+)?)*\s*$", "{L}", loc_raw, count=1)
+    return re.sub(
+        r"[0-9ivxlcIVXLC]+(?:\s*[-–—]\s*[0-9ivxlcIVXLC]+)?(?:\s*,\s*[0-9]+(?:\s*[-–—]\s*[0-9]+)?)*\s*$",
+        "{L}",
+        loc_raw,
+        count=1,
+    )
 
 
 def _make(
@@ -311,6 +339,10 @@ def _narrative(
     inner = text.index(content, open_)
     separator = text[start + len(name) : inner]
     if len(dates) > 1:
-        return _citations(text, start, close, inner, name, authors, separator, dates, locator, loc_raw, group)
+        return _citations(
+            text, start, close, inner, name, authors, separator, dates, locator, loc_raw, group
+        )
     layout = "{source}" + separator + dates[0].layout + _locator_layout(loc_raw) + ")"
-    return [_make(text, start, close, name, authors, dates[0], locator, layout, group, narrative=True)]
+    return [
+        _make(text, start, close, name, authors, dates[0], locator, layout, group, narrative=True)
+    ]

@@ -14,7 +14,7 @@ MAX_PARENTHETICAL = 1000
 # Innermost parentheses of bounded length: ``[^()]`` cannot backtrack into
 # another "(", so every start position is tried at most once per character
 # up to the next parenthesis, which keeps the scan linear.
-_PAREN = re.compile(r"\(([^()]{1,%d})\)" % MAX_PARENTHETICAL)
+_PAREN = re.compile(rf"\(([^()]{{1,{MAX_PARENTHETICAL}}})\)")
 _DATE_HINT = re.compile(r"\d|\b[ns]\.\s?d\b|\bo\.\s?J\b", re.IGNORECASE)
 
 

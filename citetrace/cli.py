@@ -1,0 +1,160 @@
+"""The command line: thin click commands over the library.
+
+Exit codes: 0 success, 1 findings at or above ``--fail-on`` (``check``), 2 a
+usage or input error (the other files are still processed).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from citetrace import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_CORPUS = "corpus"
+
+
+def _paths_or_default(paths: tuple[str, ...]) -> tuple[str, ...]:
+    if paths:
+        return paths
+    if Path(DEFAULT_CORPUS).is_dir():
+        return (DEFAULT_CORPUS,)
+    raise click.UsageError(f"no PATH given and no {DEFAULT_CORPUS}/ directory here")
+
+
+def _split_rules(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _load(paths: tuple[str, ...], encoding: str | None, config):
+    from citetrace.audit import audit_path
+    from citetrace.load import InputError, expand_paths
+
+    reports, errors = [], []
+    for path, error in expand_paths(paths):
+        if error is not None:
+            errors.append(error)
+            continue
+        try:
+            reports.append(audit_path(path, config, encoding))
+        except InputError as exc:
+            errors.append(exc)
+    return reports, errors
+
+
+def _emit(content: str, output: str | None, inputs: list[str]) -> None:
+    if output is None:
+        click.echo(content, nl=False)
+        return
+    from citetrace.output import OutputError, write_atomic
+
+    try:
+        write_atomic(output, content, inputs)
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _report_errors(errors: list) -> None:
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+
+
+common_options = [
+    click.argument("paths", nargs=-1, type=click.Path()),
+    click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    ),
+    click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False),
+        help="Write the report to FILE (atomically) instead of standard output.",
+    ),
+    click.option(
+        "--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured)."
+    ),
+    click.option("--no-color", is_flag=True, help="Plain output even on a terminal."),
+]
+
+
+def _with_common(func):
+    for option in reversed(common_options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="citetrace")
+def main() -> None:
+    """Audit the citations of scholarly prose."""
+
+
+@main.command()
+@_with_common
+@click.option("--select", multiple=True, help="Run only these rules (names, codes or prefixes).")
+@click.option("--ignore", multiple=True, help="Skip these rules (names, codes or prefixes).")
+@click.option(
+    "--severity-threshold",
+    type=click.Choice(["info", "warning", "error"]),
+    default="info",
+    show_default=True,
+    help="Hide findings below this severity.",
+)
+def audit(paths, fmt, output, encoding, no_color, select, ignore, severity_threshold) -> None:
+    """Audit PATHS (files or directories; default: ./corpus) and report citations and findings."""
+    from citetrace.config import Config
+
+    paths = _paths_or_default(paths)
+    config = Config(
+        select=_split_rules(select),
+        ignore=_split_rules(ignore),
+        severity_threshold=severity_threshold,
+    )
+    reports, errors = _load(paths, encoding, config)
+    _render(reports, errors, fmt, output, no_color, paths, citations_only=False)
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+@main.command()
+@_with_common
+def extract(paths, fmt, output, encoding, no_color) -> None:
+    """List the citations of PATHS, normalised and linked, without checks."""
+    from citetrace.config import Config
+
+    paths = _paths_or_default(paths)
+    reports, errors = _load(paths, encoding, Config(select=("none",)))
+    _render(reports, errors, fmt, output, no_color, paths, citations_only=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+def _render(reports, errors, fmt, output, no_color, paths, citations_only) -> None:
+    inputs = [r.path for r in reports]
+    if fmt == "json":
+        from citetrace.render.json import render_json
+
+        _report_errors(errors)
+        _emit(render_json(reports, errors, citations_only), output, inputs)
+        return
+    from io import StringIO
+
+    from rich.console import Console
+
+    from citetrace.render.text import render_text
+
+    _report_errors(errors)
+    if output is None:
+        console = Console(no_color=no_color, highlight=False, soft_wrap=False)
+        render_text(console, reports, errors)
+        return
+    buffer = StringIO()
+    render_text(Console(file=buffer, no_color=True, highlight=False, width=120), reports, errors)
+    _emit(buffer.getvalue(), output, inputs)

@@ -1,0 +1,44 @@
+"""Writing output files atomically, never over an input."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """An output that cannot be written; the message is one line for the user."""
+
+
+def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
+    """Write ``content`` to ``path`` via a temporary file and a rename.
+
+    Refuses to write over one of ``inputs``, so an audit never replaces the
+    document it read.
+    """
+    target = Path(path)
+    resolved = target.resolve()
+    for source in inputs:
+        try:
+            if Path(source).resolve() == resolved:
+                raise OutputError(f"{path}: refusing to overwrite an input file")
+        except OSError:
+            continue
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"{path}: directory {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: {exc.strerror}") from None

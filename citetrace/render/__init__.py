@@ -1,0 +1,1 @@
+"""Renderers read finished reports and never compute facts of their own."""

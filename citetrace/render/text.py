@@ -1,0 +1,94 @@
+"""The terminal report, composed of rich renderables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from citetrace.load import InputError
+from citetrace.model import DocumentReport, Finding
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_EXCERPT = 200
+
+
+def excerpt(text: str, width: int = _EXCERPT) -> str:
+    """One line of at most ``width`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def summary(reports: Sequence[DocumentReport], errors: Sequence[InputError]) -> Text:
+    """A line of totals across every document."""
+    severities = Counter(f.severity for r in reports for f in r.findings)
+    line = Text()
+    line.append(f"{len(reports)} document{'s' if len(reports) != 1 else ''}, ", style="bold")
+    line.append(f"{sum(len(r.citations) for r in reports)} citations, ")
+    line.append(f"{sum(len(r.references) for r in reports)} references, ")
+    line.append(f"{severities['error']} errors", style=_SEVERITY_STYLE["error"])
+    line.append(", ")
+    line.append(f"{severities['warning']} warnings", style=_SEVERITY_STYLE["warning"])
+    line.append(", ")
+    line.append(f"{severities['info']} info", style=_SEVERITY_STYLE["info"])
+    if errors:
+        line.append(f", {len(errors)} unreadable", style="bold red")
+    return line
+
+
+def citation_table(report: DocumentReport) -> Table:
+    """Line, source, date and claim of each citation."""
+    table = Table(title=f"Citations in {report.path}", title_justify="left", expand=True)
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("source", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("locator", no_wrap=True)
+    table.add_column("ref", no_wrap=True)
+    table.add_column("claim", no_wrap=True, overflow="ellipsis", ratio=1)
+    for c in report.citations:
+        cells = (
+            str(c.line),
+            c.source,
+            c.date or (c.date_raw or "—"),
+            c.locator or "",
+            c.reference or "—",
+            excerpt(c.claim.text),
+        )
+        table.add_row(*(Text(cell) for cell in cells))  # Text: document text is never markup
+    return table
+
+
+def finding_line(path: str, f: Finding) -> Text:
+    """``path:line:col: severity code [name] message (suggestion)``."""
+    line = Text()
+    line.append(f"{path}:{f.line}:{f.column}: ", style="bold")
+    line.append(f.severity, style=_SEVERITY_STYLE[f.severity])
+    line.append(f" {f.code} [{f.rule}] ")
+    line.append(f.message)
+    if f.suggestion:
+        line.append(f" — {f.suggestion}", style="dim")
+    return line
+
+
+def render_text(
+    console: Console,
+    reports: Sequence[DocumentReport],
+    errors: Sequence[InputError] = (),
+    show_citations: bool = True,
+) -> None:
+    """Print the whole report to ``console``."""
+    for report in reports:
+        parts: list = []
+        if show_citations:
+            parts.append(citation_table(report))
+        if report.findings:
+            parts.append(Text(f"Findings in {report.path}", style="bold"))
+            parts.extend(finding_line(report.path, f) for f in report.findings)
+        else:
+            parts.append(Text(f"No findings in {report.path}", style="green"))
+        console.print(Group(*parts))
+        console.print()
+    console.print(summary(reports, errors))
