@@ -7,7 +7,7 @@ import os
 from citetrace.claims import link_claims, sentence_starts
 from citetrace.config import Config
 from citetrace.document import Document
-from citetrace.extract import find_citations
+from citetrace.extraction import find_citations
 from citetrace.load import read_document
 from citetrace.model import Citation, DocumentReport
 from citetrace.references import parse_references

@@ -75,7 +75,7 @@ def link_claims(doc: Document, cited: list[ParsedCitation], starts: list[int]) -
         if c.group == previous_group and previous_claim is not None:
             claims.append(previous_claim)
             continue
-        end = c.start
+        end = c.anchor
         while end > 0 and text[end - 1] in " \t\r\n":
             end -= 1
         k = bisect_left(starts, end) - 1

@@ -57,6 +57,7 @@ class ParsedCitation:
     narrative: bool = False
     numeric_date: bool = False
     group: int = 0
+    anchor: int = 0  # where the parenthetical (or a narrative citation's name) opens
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
-from citetrace.extract.dates import ParsedDate, parse_date
+from citetrace.extraction.dates import ParsedDate, parse_date
 from citetrace.model import ParsedCitation
 from citetrace.text import fold
 
 _PREFIX = re.compile(
-    r"^(?:see\s+also|see|cf\.?|e\.\s?g\.,?|i\.\s?e\.,?|vgl\.|ver|voir|also|compare)\s+",
+    r"(?:see\s+also|see|cf\.?|e\.\s?g\.,?|i\.\s?e\.,?|vgl\.|ver|voir|also|compare)\s+",
     re.IGNORECASE,
 )
 _APUD = re.compile(r"\s+(?:apud|cited\s+in|quoted\s+in|zit\.\s+n\.)\s+", re.IGNORECASE)
@@ -81,12 +82,9 @@ def parse_parenthetical(
         found.extend(parsed)
     if pending or not found:
         return []
-    if len(found) == 1 and len(segments) == 1:
-        only = found[0]
-        prefix_free = text[open_ + 1 : only.start].strip() == ""
-        if prefix_free or _PREFIX.match(text[open_ + 1 : only.end]):
-            return [_widen(only, open_, close, text)]
-    return found
+    if len(found) == 1 and not text[found[0].end : close - 1].strip():
+        return [_widen(found[0], open_, close, text)]
+    return [replace(c, anchor=open_) for c in found]
 
 
 def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -271,15 +269,15 @@ def _make(
 
 
 def _widen(c: ParsedCitation, open_: int, close: int, text: str) -> ParsedCitation:
-    """A lone citation's span takes in its parentheses."""
-    return ParsedCitation(
-        **{
-            **{f: getattr(c, f) for f in c.__dataclass_fields__},
-            "start": open_,
-            "end": close,
-            "text": text[open_:close],
-            "layout": "(" + c.layout + ")",
-        }
+    """A lone citation's span takes in its parentheses (and any ``see``)."""
+    prefix = text[open_ + 1 : c.start]
+    return replace(
+        c,
+        start=open_,
+        end=close,
+        text=text[open_:close],
+        layout="(" + prefix + c.layout + ")",
+        anchor=open_,
     )
 
 
@@ -339,9 +337,10 @@ def _narrative(
     inner = text.index(content, open_)
     separator = text[start + len(name) : inner]
     if len(dates) > 1:
-        return _citations(
+        cites = _citations(
             text, start, close, inner, name, authors, separator, dates, locator, loc_raw, group
         )
+        return [replace(c, anchor=start) for c in cites]
     layout = "{source}" + separator + dates[0].layout + _locator_layout(loc_raw) + ")"
     return [
         _make(text, start, close, name, authors, dates[0], locator, layout, group, narrative=True)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from citetrace.document import Document
-from citetrace.extract.parse import KnownAuthor, parse_parenthetical
-from citetrace.extract.scan import candidates
+from citetrace.extraction.parse import KnownAuthor, parse_parenthetical
+from citetrace.extraction.scan import candidates
 from citetrace.model import ParsedCitation
 
 

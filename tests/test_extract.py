@@ -1,0 +1,154 @@
+"""Extraction on texts written to exercise each citation form."""
+
+from __future__ import annotations
+
+import pytest
+
+from citetrace import extract
+
+
+def one(text: str):
+    found = extract(text)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("cited", "source", "date", "precision"),
+    [
+        ("(Pravda, 1986. 10. 16)", "Pravda", "1986-10-16", "day"),
+        ("(Radio Press 1987. 6. 9)", "Radio Press", "1987-06-09", "day"),
+        ("(Izvestiva, 1987, 8. 11)", "Izvestiva", "1987-08-11", "day"),
+        ("(UPI, 1987, 10, 16)", "UPI", "1987-10-16", "day"),
+        ("(Novoe Vremya, 1987)", "Novoe Vremya", "1987", "year"),
+        ("(Pravda, 16 October 1986)", "Pravda", "1986-10-16", "day"),
+        ("(Pravda, October 16, 1986)", "Pravda", "1986-10-16", "day"),
+        ("(Pravda, Oct. 16, 1986)", "Pravda", "1986-10-16", "day"),
+        ("(Pravda, 16.10.1986)", "Pravda", "1986-10-16", "day"),
+        ("(Pravda, 1986-10-16)", "Pravda", "1986-10-16", "day"),
+        ("(Pravda, October 1986)", "Pravda", "1986-10", "month"),
+        ("(Pravda, 16 октября 1986)", "Pravda", "1986-10-16", "day"),
+        ("(Rudé právo, 16. října 1986)", "Rude Pravo", "1986-10-16", "day"),
+        ("(Neues Deutschland, 16. Oktober 1986)", "Neues Deutschland", "1986-10-16", "day"),
+        ("(Le Monde, 16 octobre 1986)", "Le Monde", "1986-10-16", "day"),
+    ],
+)
+def test_newspaper_forms(cited: str, source: str, date: str, precision: str) -> None:
+    c = one(f"Something happened. {cited}.")
+    assert (c.text, c.style, c.source, c.date, c.date_precision) == (
+        cited,
+        "newspaper",
+        source,
+        date,
+        precision,
+    )
+
+
+@pytest.mark.parametrize(
+    ("cited", "authors", "year", "locator"),
+    [
+        ("(Pike, 1987: 208)", ("Pike",), "1987", "208"),
+        ("(Akino, 1986: 79-80)", ("Akino",), "1986", "79-80"),
+        ("(Medvedyev, 1988)", ("Medvedyev",), "1988", None),
+        ("(Smith and Jones 1990, p. 5)", ("Smith", "Jones"), "1990", "5"),
+        ("(Brown et al., 2001a, pp. 3-7)", ("Brown",), "2001a", "3-7"),
+        ("(see Pike, 1987)", ("Pike",), "1987", None),
+        ("(cf. Pike, 1987, p. 12)", ("Pike",), "1987", "12"),
+        ("(LEITE; LACERDA, 2018, p. 12)", ("LEITE", "LACERDA"), "2018", "12"),
+        ("(García y López, 2005)", ("García", "López"), "2005", None),
+        ("(Müller und Schmidt, 1999, S. 4)", ("Müller", "Schmidt"), "1999", "4"),
+        ("(Dupont et Martin, 2003)", ("Dupont", "Martin"), "2003", None),
+        ("(Иванов и Петров, 1985, с. 7)", ("Иванов", "Петров"), "1985", "7"),
+        ("(Pike, 1987: 208–210)", ("Pike",), "1987", "208-210"),
+    ],
+)
+def test_author_date_forms(cited: str, authors: tuple, year: str, locator: str | None) -> None:
+    c = one(f"A claim is made here {cited}.")
+    assert (c.text, c.style, c.authors, c.year, c.locator) == (
+        cited,
+        "author-date",
+        authors,
+        year,
+        locator,
+    )
+    assert c.date == year[:4]
+
+
+@pytest.mark.parametrize("cited", ["(Pike, n.d.)", "(SILVA, s.d.)"])
+def test_undated(cited: str) -> None:
+    c = one(f"A claim {cited}.")
+    assert c.date is None and c.date_precision is None and c.date_raw in ("n.d.", "s.d.")
+
+
+def test_several_in_one_parenthesis_get_their_own_spans() -> None:
+    text = "Both agree (Pike, 1987: 208; Akino, 1986; Pravda, 1987. 7. 10)."
+    found = extract(text)
+    assert [c.text for c in found] == ["Pike, 1987: 208", "Akino, 1986", "Pravda, 1987. 7. 10"]
+    for c in found:
+        assert text[c.start : c.end] == c.text
+    assert len({c.claim for c in found}) == 1
+    assert found[0].claim.text == "Both agree"
+
+
+def test_one_author_several_years() -> None:
+    text = "Warming is measured (Pickering et al., 2011a, 2011b)."
+    found = extract(text)
+    assert [(c.text, c.year, c.source) for c in found] == [
+        ("Pickering et al., 2011a", "2011a", "Pickering et al."),
+        ("2011b", "2011b", "Pickering et al."),
+    ]
+
+
+def test_apud_gives_both_citations() -> None:
+    found = extract("Como se diz (SILVA, 1990 apud SOUZA, 2005, p. 3).")
+    assert [(c.authors, c.year, c.locator) for c in found] == [
+        (("SILVA",), "1990", None),
+        (("SOUZA",), "2005", "3"),
+    ]
+
+
+def test_narrative_citation() -> None:
+    text = "As Pike (1987: 208) argues, the alliance is strained.\n\n## References\n\nPike, D.\n\n1987 Title."
+    c = one(text)
+    assert (c.text, c.narrative, c.locator, c.reference) == ("Pike (1987: 208)", True, "208", "R1")
+
+
+def test_narrative_needs_evidence_that_the_name_is_an_author() -> None:
+    text = "Meetings were held in Vientiane (1981) and in Ulan Bator (1983)."
+    assert extract(text) == []
+    known = "Talks (as Smith (1990) shows) went on.\n\nReferences\n\nSmith, J. (1990). Title."
+    assert [c.text for c in extract(known)] == ["Smith (1990)"]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "in Vientiane (1981) and",
+        "withdraw her military forces (approximately 50,000 troops) from Cambodia",
+        "(Thus China is now in the second category)",
+        "Cambodia (Heng Samrin government) attended",
+        "his closest associates (blizhaishie podruchinye).",
+        "all SS-20 (the decision to eliminate all SS-20 in Asia)",
+        "the 1980s (since 1985)",
+        "the talks (in 1987)",
+        "the price (p. 5)",
+        "a figure (Table 3, 1987)",
+        "a range (1912–1994)",
+        "an aside (see below, 1987 onwards)",
+        'a quote ("Pravda, 1987" as said)',
+        "a list (1) and (2)",
+        "a time (10.30)",
+    ],
+)
+def test_parentheticals_that_are_not_citations(prose: str) -> None:
+    assert extract(prose) == []
+
+
+def test_invalid_date_is_kept_as_written() -> None:
+    c = one("It happened. (Pravda, 1987. 2. 30).")
+    assert (c.date, c.date_precision, c.date_raw) == (None, None, "1987. 2. 30")
+
+
+def test_reference_section_is_not_scanned() -> None:
+    text = "Claim (Pike, 1987).\n\n## References\n\nPike, D. (1987). Vietnam (Boulder, 1987)."
+    assert [c.text for c in extract(text)] == ["(Pike, 1987)"]
