@@ -108,7 +108,10 @@ def test_apud_gives_both_citations() -> None:
 
 
 def test_narrative_citation() -> None:
-    text = "As Pike (1987: 208) argues, the alliance is strained.\n\n## References\n\nPike, D.\n\n1987 Title."
+    text = (
+        "As Pike (1987: 208) argues, the alliance is strained.\n\n"
+        "## References\n\nPike, D.\n\n1987 Title."
+    )
     c = one(text)
     assert (c.text, c.narrative, c.locator, c.reference) == ("Pike (1987: 208)", True, "208", "R1")
 
