@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from citetrace.claims import link_claims, sentence_starts
+from citetrace.claims import link_claims
 from citetrace.config import Config
 from citetrace.document import Document
 from citetrace.extraction import find_citations
@@ -23,8 +23,7 @@ def extract(text: str, path: str = "<text>") -> list[Citation]:
 
 def _citations(doc: Document, resolver: Resolver) -> list[Citation]:
     parsed = find_citations(doc, resolver.known_author)
-    starts = sentence_starts(doc, parsed)
-    claims = link_claims(doc, parsed, starts)
+    claims = link_claims(doc, parsed)
     citations = []
     for number, (p, claim) in enumerate(zip(parsed, claims, strict=True), 1):
         res = resolver.resolve(p)

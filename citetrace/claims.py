@@ -8,14 +8,11 @@ sentence, since OCR page breaks split sentences with them; headings do.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from citetrace.document import Document
-from citetrace.model import Claim, ParsedCitation, Span
+from citetrace.model import Claim, ParsedCitation
 
-_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w'’.]*)$")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st mt no nos vol vols p pp cf ed eds al fig figs jan feb mar apr
     jun jul aug sep sept oct nov dec vs gen col lt sen rep gov pres inc ltd co corp jr sr
@@ -26,35 +23,41 @@ _TRIM_LEADING = " \t\r\n,;:.)]-–—"
 _TRIM_TRAILING = " \t\r\n,;:-–—"
 
 
-def sentence_starts(doc: Document, citations: list[Span]) -> list[int]:
-    """Offsets where a sentence begins in the body, sorted.
+def sentence_start(text: str, lo: int, end: int) -> int:
+    """Where the sentence that ends at ``end`` begins, searching no further back than ``lo``.
 
-    Full stops inside citations (``1986. 10. 16``) and after initials or
-    abbreviations (``L. II'ichev``, ``pp.``) do not end a sentence.
+    Full stops after initials or abbreviations (``L. II'ichev``, ``pp.``) do
+    not end a sentence; a full stop whose sentence would begin at or after
+    ``end`` is the one that closes the claim itself.
     """
-    starts = {0}
-    text = doc.text
-    spans_start = [s.start for s in citations]
-    for m in _TERMINAL.finditer(text, 0, doc.body_end):
-        at = m.start()
-        i = bisect_right(spans_start, at) - 1
-        if i >= 0 and citations[i].start <= at < citations[i].end - 1:
+    hi = end
+    while hi > lo:
+        at = max(text.rfind(".", lo, hi), text.rfind("!", lo, hi), text.rfind("?", lo, hi))
+        at = max(at, text.rfind("…", lo, hi))
+        if at < 0:
+            return lo
+        hi = at
+        after = at + 1
+        while after < end and text[after] in _CLOSERS:
+            after += 1
+        if after >= end or not text[after].isspace():
             continue
         if text[at] == "." and _is_abbreviation(text, at):
             continue
-        nxt = m.end()
-        while nxt < doc.body_end and text[nxt].isspace():
-            nxt += 1
-        starts.add(nxt)
-    for heading in doc.heading_starts():
-        line_end = text.find("\n", heading)
-        starts.add(heading)
-        starts.add(doc.body_end if line_end < 0 else line_end + 1)
-    return sorted(starts)
+        while after < end and text[after].isspace():
+            after += 1
+        if after < end:
+            return after
+    return lo
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = _WORD_BEFORE.search(text, max(0, dot - 30), dot).group(1)
+    start = dot
+    while (
+        start > 0 and dot - start < 30 and (text[start - 1].isalnum() or text[start - 1] in "'’.")
+    ):
+        start -= 1
+    word = text[start:dot]
     if not word:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():
@@ -64,9 +67,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
-def link_claims(doc: Document, cited: list[ParsedCitation], starts: list[int]) -> list[Claim]:
+def link_claims(doc: Document, cited: list[ParsedCitation]) -> list[Claim]:
     """The claim of each citation in ``cited`` (sorted by offset)."""
     text = doc.text
+    barriers = _heading_barriers(doc)
     claims: list[Claim] = []
     previous_end = 0
     previous_claim: Claim | None = None
@@ -78,16 +82,25 @@ def link_claims(doc: Document, cited: list[ParsedCitation], starts: list[int]) -
         end = c.anchor
         while end > 0 and text[end - 1] in " \t\r\n":
             end -= 1
-        k = bisect_left(starts, end) - 1
-        start = starts[k] if k >= 0 else 0
-        if previous_end <= end:
-            start = max(start, previous_end)
-        claim = _trimmed(text, start, end)
+        lo = previous_end if previous_end <= end else 0
+        k = bisect_right(barriers, end) - 1
+        if k >= 0:
+            lo = max(lo, barriers[k])
+        claim = _trimmed(text, sentence_start(text, lo, end), end)
         if claim is None:
             claim = previous_claim or Claim(c.start, c.start, "")
         claims.append(claim)
         previous_claim, previous_end, previous_group = claim, c.end, c.group
     return claims
+
+
+def _heading_barriers(doc: Document) -> list[int]:
+    """Offsets that no claim reaches back past: the end of each heading line."""
+    barriers = []
+    for start in doc.heading_starts():
+        line_end = doc.text.find("\n", start)
+        barriers.append(doc.body_end if line_end < 0 else line_end + 1)
+    return barriers
 
 
 def _trimmed(text: str, start: int, end: int) -> Claim | None:

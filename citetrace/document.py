@@ -11,13 +11,14 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A heading that opens the reference list: Markdown (``## References``) or a
 # plain line of its own (``References``, ``Works Cited:``, ``5. Bibliography``).
 _REFERENCE_HEADING = re.compile(
-    r"^[ \t]*(?P<hashes>#{1,6}[ \t]*)?(?:[0-9IVXivx]+\.?[ \t]+)?(?:\*\*)?"
+    r"[ \t]*(?P<hashes>#{1,6}[ \t]*)?(?:[0-9IVXivx]+\.?[ \t]+)?(?:\*\*)?"
     r"(?:References?(?:[ \t]+Cited)?|Bibliography|Works[ \t]+Cited|Literature(?:[ \t]+Cited)?"
     r"|Sources|Reference[ \t]+List|Literaturverzeichnis|Литература|Referências|Bibliografía"
-    r"|Bibliographie|Bibliografia|Références)(?:\*\*)?[ \t]*:?[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
+    r"|Bibliographie|Bibliografia|Références)(?:\*\*)?[ \t]*:?[ \t]*",
+    re.IGNORECASE,
 )
-_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+\S", re.MULTILINE)
+_MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+\S")
+_LONGEST_HEADING = 80
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Document:
 
     ``body_end`` is where the prose ends and the reference list begins
     (``len(text)`` when there is none); ``references_start`` is the offset of
-    the first character after the reference heading.
+    the first character after the reference heading. ``headings`` holds the
+    offset and level of each Markdown heading line.
     """
 
     text: str
@@ -34,15 +36,20 @@ class Document:
     body_end: int = 0
     references_start: int | None = None
     references_end: int | None = None
+    headings: tuple[tuple[int, int], ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
         """Index ``text`` and find its reference section."""
-        starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-        body_end, ref_start, ref_end = _find_reference_section(text)
-        return cls(text, path, body_end, ref_start, ref_end, starts)
+        starts, lines = _split_lines(text)
+        headings = tuple(
+            (start, len(m.group(1)))
+            for start, line in zip(starts, lines, strict=True)
+            if line[:4].lstrip(" \t")[:1] == "#" and (m := _MD_HEADING.match(line))
+        )
+        body_end, ref_start, ref_end = _find_reference_section(text, starts, lines, headings)
+        return cls(text, path, body_end, ref_start, ref_end, headings, starts)
 
     @property
     def body(self) -> str:
@@ -66,21 +73,43 @@ class Document:
 
     def heading_starts(self) -> list[int]:
         """Offsets of Markdown heading lines in the body."""
-        return [m.start() for m in _MD_HEADING.finditer(self.text, 0, self.body_end)]
+        return [start for start, _ in self.headings if start < self.body_end]
 
 
-def _find_reference_section(text: str) -> tuple[int, int | None, int | None]:
+def _split_lines(text: str) -> tuple[list[int], list[str]]:
+    """Line start offsets and line texts; ``\r\n``, ``\r`` and ``\n`` all end a line."""
+    if "\r" not in text:
+        lines = text.split("\n")
+        starts = [0]
+        position = 0
+        for line in lines[:-1]:
+            position += len(line) + 1
+            starts.append(position)
+        return starts, lines
+    starts = [0]
+    lines = []
+    for m in _LINE_BREAK.finditer(text):
+        lines.append(text[starts[-1] : m.start()])
+        starts.append(m.end())
+    lines.append(text[starts[-1] :])
+    return starts, lines
+
+
+def _find_reference_section(
+    text: str, starts: list[int], lines: list[str], headings: tuple[tuple[int, int], ...]
+) -> tuple[int, int | None, int | None]:
     """Locate the last reference heading and the section it opens."""
-    headings = list(_REFERENCE_HEADING.finditer(text))
-    if not headings:
-        return len(text), None, None
-    last = headings[-1]
-    end = len(text)
-    hashes = last.group("hashes")
-    if hashes:
-        level = hashes.count("#")
-        for m in _MD_HEADING.finditer(text, last.end()):
-            if len(m.group(1)) <= level:
-                end = m.start()
-                break
-    return last.start(), last.end(), end
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if len(line) > _LONGEST_HEADING or not line.strip():
+            continue
+        m = _REFERENCE_HEADING.fullmatch(line)
+        if m is None:
+            continue
+        start = starts[index]
+        end = len(text)
+        if m.group("hashes"):
+            level = m.group("hashes").count("#")
+            end = next((h for h, lv in headings if h > start and lv <= level), len(text))
+        return start, start + len(line), end
+    return len(text), None, None

@@ -155,3 +155,20 @@ def test_invalid_date_is_kept_as_written() -> None:
 def test_reference_section_is_not_scanned() -> None:
     text = "Claim (Pike, 1987).\n\n## References\n\nPike, D. (1987). Vietnam (Boulder, 1987)."
     assert [c.text for c in extract(text)] == ["(Pike, 1987)"]
+
+
+def test_fast_path_agrees_with_the_full_grammar(seed_text: str) -> None:
+    from citetrace.extraction.parse import parse_general, parse_parenthetical
+    from citetrace.extraction.scan import candidates
+
+    def nobody(_: str) -> bool:
+        return False
+
+    texts = [seed_text, "x (Pike, 1987: 208) y (Pravda, 1987. 2. 30) z (Trud 1987-5-1)."]
+    compared = 0
+    for text in texts:
+        for group, (a, b) in enumerate(candidates(text)):
+            fast = parse_parenthetical(text, a, b, group, nobody)
+            assert fast == parse_general(text, a, b, group, nobody), text[a:b]
+            compared += bool(fast)
+    assert compared == 38

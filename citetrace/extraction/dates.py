@@ -83,6 +83,25 @@ def parse_date(raw: str) -> ParsedDate | None:
     return None
 
 
+def year_date(year: str) -> tuple[str, str] | None:
+    """``(iso, "year")`` for a plausible four-digit year, else ``None``."""
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        return None
+    return year, "year"
+
+
+@lru_cache(maxsize=65536)
+def numeric_date(year: str, month: int, day: int) -> tuple[str | None, str | None] | None:
+    """``(iso, "day")``; ``(None, None)`` for a date that does not exist; ``None``
+    when the year is implausible."""
+    y = int(year)
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(y, month)[1]):
+        return None, None
+    return f"{y:04d}-{month:02d}-{day:02d}", "day"
+
+
 def _year_only(text: str, year: str, suffix: str | None) -> ParsedDate | None:
     if not MIN_YEAR <= int(year) <= MAX_YEAR:
         return None

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from citetrace.extraction.dates import ParsedDate, parse_date
+from citetrace.extraction.dates import numeric_date as _numeric_date
+from citetrace.extraction.dates import year_date as _year_date
 from citetrace.model import ParsedCitation
 from citetrace.text import fold
 
@@ -61,10 +64,65 @@ _NAME_CHARS = re.compile(r"[\w\s'’.,;&\-]+")
 KnownAuthor = Callable[[str], bool]
 
 
+# The commonest shape, ``(Source, 1987. 5. 20)`` or ``(Author, 1987: 208)``,
+# read in one match; everything else takes the general path below.
+_FAST = re.compile(
+    r"(?P<name>[^\W\d_]+(?: [^\W\d_]+){0,3})(?P<sep>, ?| )"
+    r"(?P<date>(?P<y>\d{4})(?:(?P<s1>\. ?|, ?|-)(?P<m>\d{1,2})(?P<s2>\. ?|, ?|-)(?P<d>\d{1,2}))?)"
+    r"(?P<lraw>: ?(?P<loc>\d+(?:-\d+)?))?"
+)
+
+
 def parse_parenthetical(
     text: str, open_: int, close: int, group: int, known_author: KnownAuthor
 ) -> list[ParsedCitation]:
     """All citations in the parenthetical ``text[open_:close]``."""
+    m = _FAST.fullmatch(text, open_ + 1, close - 1)
+    if m is not None:
+        fast = _fast(text, open_, close, group, m)
+        if fast is not None:
+            return [fast]
+    return parse_general(text, open_, close, group, known_author)
+
+
+def _fast(text: str, open_: int, close: int, group: int, m: re.Match[str]) -> ParsedCitation | None:
+    name, sep, raw_date, year, s1, month, s2, day, loc_raw, locator = m.groups()
+    words = name.split(" ")
+    if not name[0].isupper() or fold(words[0]) in _NOT_NAME_START:
+        return None
+    if fold(words[-1]) in _NOT_NAME_END or sum(w[0].isupper() for w in words) * 2 < len(words):
+        return None
+    if month is None:
+        date = _year_date(year)
+        layout = "{Y}"
+    else:
+        date = _numeric_date(year, int(month), int(day))
+        layout = "{Y}" + s1 + "{M}" + s2 + "{D}"
+    if date is None:
+        return None
+    return ParsedCitation(
+        open_,
+        close,
+        text[open_:close],
+        name,
+        _single_author_list(name),
+        raw_date,
+        date[0],
+        date[1],  # type: ignore[arg-type]
+        year,
+        locator,
+        "({source}" + sep + layout + _locator_layout(loc_raw or "") + ")",
+        False,
+        True,
+        group,
+        open_,
+    )
+
+
+def parse_general(
+    text: str, open_: int, close: int, group: int, known_author: KnownAuthor
+) -> list[ParsedCitation]:
+    """All citations in ``text[open_:close]``, by the full grammar."""
     inner_start, inner_end = open_ + 1, close - 1
     segments = list(_segments(text, inner_start, inner_end))
     if len(segments) == 1 and (narrative := _narrative(text, open_, close, group, known_author)):
@@ -227,6 +285,7 @@ def _citations(
     return out
 
 
+@lru_cache(maxsize=1024)
 def _locator_layout(loc_raw: str) -> str:
     if not loc_raw:
         return ""
@@ -297,6 +356,11 @@ def _is_name(name: str) -> bool:
     return sum(w[0].isupper() for w in words) * 2 >= len(words)
 
 
+@lru_cache(maxsize=4096)
+def _single_author_list(name: str) -> tuple[str, ...]:
+    return tuple(_authors([name]))
+
+
 def _authors(names: list[str]) -> list[str]:
     """Surnames in an author list (``Smith and Jones``, ``LEITE; LACERDA``)."""
     out = []
@@ -314,6 +378,8 @@ def _narrative(
 ) -> list[ParsedCitation] | None:
     """``Pike (1987: 208)``: a name just before a parenthetical date."""
     content = text[open_ + 1 : close - 1].strip()
+    if not (content[:1].isdigit() or _DATE_START.match(content)):
+        return None
     parsed = _date_and_locator(content)
     if parsed is None:
         return None

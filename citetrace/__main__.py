@@ -1,0 +1,5 @@
+"""``python -m citetrace``."""
+
+from citetrace.cli import main
+
+main()
