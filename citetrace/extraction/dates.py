@@ -29,7 +29,13 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})(?P<dot>\.?)"
 _D_MONTH_Y = re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<y>\d{{4}})")
 _MONTH_D_Y = re.compile(rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?P<comma>,?)\s+(?P<y>\d{{4}})")
 _MONTH_Y = re.compile(rf"{_MONTH}\s+(?P<y>\d{{4}})")
-_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Shapes worth asking dateparser about: one month word with a day and a year,
+# or a year alone (``16. října 1986``, ``octobre 1986``, ``1986 m. spalio 16``).
+_W = r"[^\W\d_]{3,}\.?"
+_FALLBACK_SHAPE = re.compile(
+    rf"(?:\d{{1,2}}\.?\s+{_W}\s+\d{{4}}|{_W}\s+\d{{1,2}},?\s+\d{{4}}|{_W}\s+\d{{4}}"
+    rf"|\d{{4}}[.,]?\s+(?:m\.\s+)?{_W}\s+\d{{1,2}}\.?)(?:\s*(?:г|r|gada)\.?)?"
+)
 
 MIN_YEAR, MAX_YEAR = 1000, 2999
 
@@ -78,7 +84,7 @@ def parse_date(raw: str) -> ParsedDate | None:
         if m and (month := _MONTHS.get(m["month"].lower())):
             day = int(m["d"]) if "d" in m.groupdict() else None
             return _build(text, m["y"], month, day, layout, numeric=False)
-    if _HAS_YEAR.search(text) and any(ch.isalpha() for ch in text):
+    if _FALLBACK_SHAPE.fullmatch(text):
         return _fallback(text)
     return None
 
