@@ -6,24 +6,36 @@ import os
 
 from citetrace.claims import link_claims
 from citetrace.config import Config
+from citetrace.directives import Suppression, find_suppressions, front_matter
 from citetrace.document import Document
 from citetrace.extraction import find_citations
 from citetrace.load import read_document
 from citetrace.model import Citation, DocumentReport
 from citetrace.references import parse_references
 from citetrace.resolve import Resolver
+from citetrace.rules import RuleContext
 from citetrace.rules.engine import run_rules
 
 
 def extract(text: str, path: str = "<text>") -> list[Citation]:
     """The citations of ``text``, normalised and linked, without any checks."""
     doc = Document.from_text(text, path)
-    return _citations(doc, Resolver(parse_references(doc)))
+    barriers = _barriers(doc, find_suppressions(doc), front_matter(text)[0])
+    return _citations(doc, Resolver(parse_references(doc)), barriers)
 
 
-def _citations(doc: Document, resolver: Resolver) -> list[Citation]:
+def _barriers(doc: Document, suppressions: list[Suppression], front_end: int) -> list[int]:
+    """Offsets no claim reaches back past: ends of heading and directive lines, front matter."""
+    ends = [front_end] if front_end else []
+    lines = [doc.line_col(h)[0] for h in doc.heading_starts()] + [s.line for s in suppressions]
+    for line in lines:
+        ends.append(doc.offset(line + 1, 1) if line < doc.line_count else len(doc.text))
+    return sorted(ends)
+
+
+def _citations(doc: Document, resolver: Resolver, barriers: list[int]) -> list[Citation]:
     parsed = find_citations(doc, resolver.known_author)
-    claims = link_claims(doc, parsed)
+    claims = link_claims(doc, parsed, barriers)
     citations = []
     for number, (p, claim) in enumerate(zip(parsed, claims, strict=True), 1):
         res = resolver.resolve(p)
@@ -62,9 +74,15 @@ def audit_text(text: str, path: str = "<text>", config: Config | None = None) ->
     """Audit one document's text: citations, references and findings."""
     config = config or Config()
     doc = Document.from_text(text, path)
+    front_end, front_date = front_matter(text)
+    if front_date and not config.document_date_from_cli:
+        config = config.override(document_date=front_date)
+    suppressions = find_suppressions(doc)
+    barriers = _barriers(doc, suppressions, front_end)
     references = parse_references(doc)
-    citations = _citations(doc, Resolver(references))
-    findings = run_rules(doc, citations, references, config)
+    citations = _citations(doc, Resolver(references), barriers)
+    ctx = RuleContext(doc, tuple(citations), tuple(references), config, tuple(barriers))
+    findings = run_rules(ctx, suppressions)
     return DocumentReport(path, tuple(citations), tuple(references), tuple(findings), text)
 
 

@@ -8,6 +8,7 @@ sentence, since OCR page breaks split sentences with them; headings do.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from citetrace.document import Document
@@ -19,6 +20,7 @@ _ABBREVIATIONS = frozenset(
     dept univ approx ca resp viz ibid op cit chap ch art sec""".split()
 )
 _CLOSERS = "\"”’'»)]"
+_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s)")
 _TRIM_LEADING = " \t\r\n,;:.)]-–—"
 _TRIM_TRAILING = " \t\r\n,;:-–—"
 
@@ -51,6 +53,21 @@ def sentence_start(text: str, lo: int, end: int) -> int:
     return lo
 
 
+def sentence_end(text: str, start: int, hi: int) -> int:
+    """Where the sentence running at ``start`` ends (past its full stop), or ``hi``."""
+    pos = start
+    while pos < hi:
+        m = _TERMINAL.search(text, pos, hi)
+        if m is None:
+            return hi
+        at = m.start()
+        pos = m.end()
+        if text[at] == "." and _is_abbreviation(text, at):
+            continue
+        return pos
+    return hi
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     start = dot
     while (
@@ -67,10 +84,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
-def link_claims(doc: Document, cited: list[ParsedCitation]) -> list[Claim]:
-    """The claim of each citation in ``cited`` (sorted by offset)."""
+def link_claims(doc: Document, cited: list[ParsedCitation], barriers: list[int]) -> list[Claim]:
+    """The claim of each citation in ``cited`` (sorted by offset).
+
+    ``barriers`` (sorted) are offsets no claim reaches back past: the ends of
+    heading lines and of directive comments.
+    """
     text = doc.text
-    barriers = _heading_barriers(doc)
     claims: list[Claim] = []
     previous_end = 0
     previous_claim: Claim | None = None
@@ -92,15 +112,6 @@ def link_claims(doc: Document, cited: list[ParsedCitation]) -> list[Claim]:
         claims.append(claim)
         previous_claim, previous_end, previous_group = claim, c.end, c.group
     return claims
-
-
-def _heading_barriers(doc: Document) -> list[int]:
-    """Offsets that no claim reaches back past: the end of each heading line."""
-    barriers = []
-    for start in doc.heading_starts():
-        line_end = doc.text.find("\n", start)
-        barriers.append(doc.body_end if line_end < 0 else line_end + 1)
-    return barriers
 
 
 def _trimmed(text: str, start: int, end: int) -> Claim | None:

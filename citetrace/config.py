@@ -1,8 +1,22 @@
-"""Audit settings: which rules run, how severe a finding must be, the document date."""
+"""Audit settings: from ``[tool.citetrace]`` in ``pyproject.toml`` or from
+``citetrace.toml``, found by walking up from the audited file; the command
+line wins over both."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import tomllib
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+from pathlib import Path
+
+SEVERITIES = ("info", "warning", "error")
+CONFIG_FILES = ("citetrace.toml", "pyproject.toml")
+_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message is one line for the user."""
 
 
 @dataclass(frozen=True)
@@ -13,3 +27,104 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity_threshold: str = "info"
     document_date: str | None = None
+    fail_on: str = "error"
+    source: str | None = None  # the file these settings came from
+    document_date_from_cli: bool = False  # the command line beats a document's front matter
+
+    def override(self, **changes: object) -> Config:
+        """A copy with every change that is not ``None`` or empty applied."""
+        kept = {k: v for k, v in changes.items() if v not in (None, ())}
+        return replace(self, **kept)
+
+
+_KEYS = {
+    f.name.replace("_", "-"): f.name
+    for f in fields(Config)
+    if f.name not in ("source", "document_date_from_cli")
+}
+
+
+def check_date(value: str, where: str) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or a :class:`ConfigError`."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise ConfigError(
+            f"{where}: document-date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}"
+        )
+    return value
+
+
+def check_rules(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """Every pattern must name a rule, a code or a code prefix."""
+    from citetrace.rules import REGISTRY
+
+    for pattern in patterns:
+        if pattern in REGISTRY or pattern.upper() == "ALL":
+            continue
+        if (
+            any(r.code.startswith(pattern.upper()) for r in REGISTRY.values())
+            and pattern[:2].upper() == "CT"
+        ):
+            continue
+        raise ConfigError(f"{where}: unknown rule {pattern!r} (see 'citetrace rules')")
+    return patterns
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``citetrace.toml`` or ``pyproject.toml`` with a ``[tool.citetrace]`` table."""
+    directory = start if start.is_dir() else start.parent
+    return _find_in(directory.resolve())
+
+
+@lru_cache(maxsize=256)
+def _find_in(directory: Path) -> Path | None:
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "citetrace" in _read(pyproject).get("tool", {})
+    except ConfigError:
+        return False
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read as TOML ({exc})") from None
+
+
+@lru_cache(maxsize=64)
+def load_config(path: Path) -> Config:
+    """The settings in ``path``, validated."""
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("citetrace", {})
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{path}: unknown setting {key!r} (known: {known})")
+        name = _KEYS[key]
+        if name in ("select", "ignore"):
+            items = (value,) if isinstance(value, str) else tuple(value)
+            values[name] = check_rules(tuple(str(v) for v in items), f"{path}: {key}")
+        elif name in ("severity_threshold", "fail_on"):
+            if value not in SEVERITIES:
+                raise ConfigError(f"{path}: {key} must be one of {', '.join(SEVERITIES)}")
+            values[name] = value
+        elif name == "document_date":
+            values[name] = check_date(str(value), str(path))
+    return Config(**values, source=str(path))  # type: ignore[arg-type]
+
+
+def config_for(path: str) -> Config:
+    """The settings that apply to the document at ``path`` (defaults when none)."""
+    found = find_config(Path(path))
+    return load_config(found) if found is not None else Config()

@@ -17,7 +17,7 @@ _REFERENCE_HEADING = re.compile(
     r"|Bibliographie|Bibliografia|Références)(?:\*\*)?[ \t]*:?[ \t]*",
     re.IGNORECASE,
 )
-_MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+\S")
+_MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?![Cc]itetrace:)\S")
 _LONGEST_HEADING = 80
 
 
@@ -70,6 +70,11 @@ class Document:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the text has."""
+        return len(self._line_starts)
 
     def heading_starts(self) -> list[int]:
         """Offsets of Markdown heading lines in the body."""

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from citetrace.model import Match, ParsedCitation, Reference, Style
 from citetrace.text import clean, fold
@@ -125,12 +126,26 @@ class Resolver:
 
     @staticmethod
     def _fuzzy(key: str, choices: list[str]) -> tuple[str, float] | None:
+        """The closest choice, if it is an OCR-plausible misreading of ``key``."""
         if len(key) < FUZZY_MIN_LENGTH or not choices:
             return None
         hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if hit is None or len(hit[0]) < FUZZY_MIN_LENGTH:
+        if hit is None or not ocr_plausible(key, hit[0]):
             return None
         return hit[0], round(float(hit[1]), 1)
+
+
+def ocr_plausible(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are close enough to be one name misread.
+
+    Both must be at least four characters long, and differ by at most one edit
+    per four characters of the shorter: ``izvestiva``/``izvestiya`` (one edit)
+    are, ``pravda``/``trud`` and ``apn``/``upi`` are not.
+    """
+    shorter = min(len(a), len(b))
+    if shorter < FUZZY_MIN_LENGTH:
+        return False
+    return Levenshtein.distance(a, b) <= max(1, shorter // 4)
 
 
 def _author_source(authors: tuple[str, ...], cited_count: int) -> str:

@@ -58,6 +58,11 @@ class ParsedDate:
     invalid: bool = False
 
 
+def is_no_date(raw: str) -> bool:
+    """Whether ``raw`` says the work is undated (``n.d.``, ``s.d.``, ``o.J.``)."""
+    return _NO_DATE.fullmatch(raw.strip()) is not None
+
+
 def parse_date(raw: str) -> ParsedDate | None:
     """Read ``raw`` as a date, or return ``None`` when it is not one."""
     text = raw.strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citetrace.rules import gaps  # noqa: F401  (registers its rules)
+from citetrace.rules import dates, gaps, layout, quotations, sources, suppression  # noqa: F401
 from citetrace.rules.base import REGISTRY, Rule, RuleContext, rule
 
 __all__ = ["REGISTRY", "Rule", "RuleContext", "rule"]

@@ -13,12 +13,17 @@ from citetrace.model import Citation, Finding, Reference, Severity
 
 @dataclass(frozen=True)
 class RuleContext:
-    """The finished model of one document, as rules see it."""
+    """The finished model of one document, as rules see it.
+
+    ``barriers`` are offsets no sentence reaches back past (heading and
+    directive lines, the end of front matter), sorted.
+    """
 
     doc: Document
     citations: tuple[Citation, ...]
     references: tuple[Reference, ...]
     config: Config
+    barriers: tuple[int, ...] = ()
 
     def finding(
         self,
@@ -44,6 +49,23 @@ class RuleContext:
             citation=citation,
             suggestion=suggestion,
         )
+
+    def source_span(self, c: Citation) -> tuple[int, int]:
+        """Where the source name stands inside citation ``c``."""
+        at = c.text.find(c.source_raw)
+        if at < 0:
+            return c.start, c.end
+        return c.start + at, c.start + at + len(c.source_raw)
+
+    def date_span(self, c: Citation) -> tuple[int, int]:
+        """Where the written date stands inside citation ``c``."""
+        if not c.date_raw:
+            return c.start, c.end
+        after = max(0, self.source_span(c)[1] - c.start)
+        at = c.text.find(c.date_raw, after)
+        if at < 0:
+            return c.start, c.end
+        return c.start + at, c.start + at + len(c.date_raw)
 
 
 Check = Callable[["Rule", RuleContext], Iterable[Finding]]

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
-from citetrace.model import Finding
+from rapidfuzz import fuzz
+
+from citetrace.model import Citation, Finding, Reference
 from citetrace.rules.base import Rule, RuleContext, rule
+from citetrace.text import fold
+
+_SUFFIXES = "abcdefghijklmnopqrstuvwxyz"
 
 
 @rule("CT101", "missing-reference", "error", "A citation whose source has no reference entry.")
 def missing_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """A reader who wants to follow a citation must find its source in the
-    reference list. This fires when a citation links to no entry, by name or
-    by author and year.
+    reference list. This fires when a citation links to no entry, neither by
+    name nor by author. (A cited author whose year differs from the list is
+    reported by `year-mismatch` instead.) Only documents that have a
+    reference list are checked.
 
     Example: `(UPI, 1987. 4. 26)` in a paper whose reference list has no `UPI`.
     """
@@ -48,3 +56,94 @@ def uncited_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 f"reference entry '{ref.key}' is never cited",
                 suggestion="cite it in the text or remove the entry",
             )
+
+
+def _author_entries(ctx: RuleContext, c: Citation) -> list[Reference]:
+    wanted = set(c.author_references)
+    return [r for r in ctx.references if r.id in wanted]
+
+
+def _base(year: str | None) -> str:
+    return (year or "").rstrip(_SUFFIXES)
+
+
+@rule("CT103", "year-mismatch", "error", "An author-date citation whose year is not in the list.")
+def year_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """An author-date citation must carry the year of one of that author's
+    reference entries. A different year is usually a typing or OCR slip in
+    the citation or in the list.
+
+    Example: `(Pike, 1986)` when the list has `Pike, D. 1987`.
+    """
+    for c in ctx.citations:
+        if c.style != "author-date" or c.reference is not None or not c.author_references:
+            continue
+        entries = _author_entries(ctx, c)
+        if any(_base(r.year) == _base(c.year) for r in entries):
+            continue  # the year fits several entries: ambiguous-citation
+        years = sorted({r.year for r in entries if r.year})
+        start, end = ctx.date_span(c)
+        listed = ", ".join(years) if years else "no year"
+        yield ctx.finding(
+            self,
+            start,
+            end,
+            f"{c.source} is cited for {c.year or c.date_raw}, but the reference list has {listed}",
+            citation=c.id,
+            suggestion=years[0] if len(years) == 1 else None,
+        )
+
+
+@rule("CT104", "ambiguous-citation", "warning", "An author-year that fits several entries.")
+def ambiguous_citation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """When an author has several entries for one year, a citation must say
+    which one it means, usually with a letter after the year (`2001a`).
+
+    Example: `(Smith, 2001)` with `Smith, J. 2001a` and `Smith, J. 2001b` listed.
+    """
+    for c in ctx.citations:
+        if c.style != "author-date" or c.reference is not None or not c.author_references:
+            continue
+        fitting = [r for r in _author_entries(ctx, c) if _base(r.year) == _base(c.year)]
+        if len(fitting) < 2:
+            continue
+        keys = ", ".join(f"{r.key} {r.year} ({r.id})" for r in fitting)
+        start, end = ctx.date_span(c)
+        yield ctx.finding(
+            self,
+            start,
+            end,
+            f"{c.source} {c.year} fits {len(fitting)} reference entries: {keys}",
+            citation=c.id,
+            suggestion="give the entries year letters (2001a, 2001b) and cite one of them",
+        )
+
+
+@rule("CT105", "duplicate-reference", "warning", "The same work listed twice.")
+def duplicate_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """A work should appear once in the reference list. Two entries are the
+    same work when they have the same key and year and nearly the same text,
+    or are the same periodical.
+
+    Example: `Pravda` listed twice, or one book entered twice.
+    """
+    seen: dict[tuple[str, str | None], list[Reference]] = defaultdict(list)
+    for ref in ctx.references:
+        group = seen[(fold(ref.key), ref.year)]
+        twin = next((r for r in group if _same_work(r, ref)), None)
+        group.append(ref)
+        if twin is not None:
+            yield ctx.finding(
+                self,
+                ref.start,
+                ref.end,
+                f"reference entry '{ref.key}' repeats entry {twin.id} (line "
+                f"{ctx.doc.line_col(twin.start)[0]})",
+                suggestion="remove one of the two entries",
+            )
+
+
+def _same_work(a: Reference, b: Reference) -> bool:
+    if a.periodical and b.periodical:
+        return True
+    return fuzz.token_sort_ratio(fold(a.text), fold(b.text)) >= 90

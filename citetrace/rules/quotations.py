@@ -1,0 +1,61 @@
+"""Quotations that no citation vouches for."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+
+from citetrace.claims import sentence_end, sentence_start
+from citetrace.model import Finding
+from citetrace.rules.base import Rule, RuleContext, rule
+
+MIN_WORDS = 5
+MAX_QUOTATION = 2000
+# Straight quotes open after a space or bracket and close before one; curly
+# quotes say which they are. Neither may run past a heading.
+_N = MAX_QUOTATION
+_QUOTATION = re.compile(
+    rf"(?:(?<![\w\"])\"(?P<straight>[^\"\n#]{{1,{_N}}}(?:\n\n?[^\"\n#]{{1,{_N}}})?)\"(?!\w)"
+    rf"|“(?P<curly>[^“”]{{1,{_N}}})”|«(?P<guillemets>[^«»]{{1,{_N}}})»)"
+)
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+@rule(
+    "CT401",
+    "uncited-quotation",
+    "warning",
+    "A quotation of five words or more with no citation near it.",
+)
+def uncited_quotation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """Quoted words need a source. This fires on a quotation of at least five
+    words when no citation stands in its sentence or in the next one.
+
+    Example: `He called it "survival from a nuclear catastrophe."` with no
+    citation after it.
+    """
+    text = ctx.doc.text
+    anchors = sorted(c.start for c in ctx.citations)
+    barriers = list(ctx.barriers)
+    for m in _QUOTATION.finditer(text, 0, ctx.doc.body_end):
+        quoted = m.group("straight") or m.group("curly") or m.group("guillemets") or ""
+        if len(_WORD.findall(quoted)) < MIN_WORDS:
+            continue
+        k = bisect_right(barriers, m.start()) - 1
+        lo = barriers[k] if k >= 0 else 0
+        first = sentence_start(text, lo, m.start() + 1)
+        after = sentence_end(text, m.end(), ctx.doc.body_end)
+        after = sentence_end(text, after, ctx.doc.body_end)
+        while after < ctx.doc.body_end and text[after].isspace():
+            after += 1  # a citation right after the next sentence's full stop counts
+        i = bisect_left(anchors, first)
+        if i < len(anchors) and anchors[i] <= after:
+            continue
+        yield ctx.finding(
+            self,
+            m.start(),
+            m.end(),
+            "this quotation has no citation in its sentence or the next",
+            suggestion="cite the source of the quotation",
+        )
