@@ -29,19 +29,27 @@ def _split_rules(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _load(paths: tuple[str, ...], encoding: str | None, config):
+def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
+    """Audit every file under ``paths`` with its own configuration and ``settings`` on top."""
     from citetrace.audit import audit_path
+    from citetrace.config import ConfigError, config_for, load_config
     from citetrace.load import InputError, expand_paths
 
     reports, errors = [], []
+    explicit = settings.pop("config_file", None)
     for path, error in expand_paths(paths):
         if error is not None:
             errors.append(error)
             continue
         try:
+            base = load_config(Path(explicit)) if explicit else config_for(path)
+            config = base.override(**settings)
             reports.append(audit_path(path, config, encoding))
         except InputError as exc:
             errors.append(exc)
+        except ConfigError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
     return reports, errors
 
 
@@ -98,28 +106,65 @@ def main() -> None:
     """Audit the citations of scholarly prose."""
 
 
+def _rule_settings(select, ignore, severity_threshold, document_date, config_file) -> dict:
+    """Command-line settings, validated; they win over configuration files."""
+    from citetrace.config import ConfigError, check_date, check_rules
+
+    try:
+        settings = {
+            "select": check_rules(_split_rules(select), "--select"),
+            "ignore": check_rules(_split_rules(ignore), "--ignore"),
+            "severity_threshold": severity_threshold,
+            "document_date": check_date(document_date, "--document-date")
+            if document_date
+            else None,
+            "config_file": config_file,
+        }
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    if document_date:
+        settings["document_date_from_cli"] = True
+    return settings
+
+
+rule_options = [
+    click.option(
+        "--select", multiple=True, help="Run only these rules (names, codes or prefixes)."
+    ),
+    click.option("--ignore", multiple=True, help="Skip these rules (names, codes or prefixes)."),
+    click.option(
+        "--severity-threshold",
+        type=click.Choice(["info", "warning", "error"]),
+        help="Hide findings below this severity (default: info).",
+    ),
+    click.option(
+        "--document-date",
+        metavar="YYYY[-MM[-DD]]",
+        help="When the document was written (beats front matter and configuration).",
+    ),
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Read settings from this file instead of the nearest citetrace.toml/pyproject.toml.",
+    ),
+]
+
+
+def _with_rule_options(func):
+    for option in reversed(rule_options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @_with_common
-@click.option("--select", multiple=True, help="Run only these rules (names, codes or prefixes).")
-@click.option("--ignore", multiple=True, help="Skip these rules (names, codes or prefixes).")
-@click.option(
-    "--severity-threshold",
-    type=click.Choice(["info", "warning", "error"]),
-    default="info",
-    show_default=True,
-    help="Hide findings below this severity.",
-)
-def audit(paths, fmt, output, encoding, no_color, select, ignore, severity_threshold) -> None:
+@_with_rule_options
+def audit(paths, fmt, output, encoding, no_color, **rule_settings) -> None:
     """Audit PATHS (files or directories; default: ./corpus) and report citations and findings."""
-    from citetrace.config import Config
-
     paths = _paths_or_default(paths)
-    config = Config(
-        select=_split_rules(select),
-        ignore=_split_rules(ignore),
-        severity_threshold=severity_threshold,
-    )
-    reports, errors = _load(paths, encoding, config)
+    settings = _rule_settings(**rule_settings)
+    reports, errors = _load(paths, encoding, settings)
     _render(reports, errors, fmt, output, no_color, paths, citations_only=False)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
@@ -128,10 +173,8 @@ def audit(paths, fmt, output, encoding, no_color, select, ignore, severity_thres
 @_with_common
 def extract(paths, fmt, output, encoding, no_color) -> None:
     """List the citations of PATHS, normalised and linked, without checks."""
-    from citetrace.config import Config
-
     paths = _paths_or_default(paths)
-    reports, errors = _load(paths, encoding, Config(select=("none",)))
+    reports, errors = _load(paths, encoding, {"select": ("unused-suppression",)})
     _render(reports, errors, fmt, output, no_color, paths, citations_only=True)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
@@ -158,3 +201,23 @@ def _render(reports, errors, fmt, output, no_color, paths, citations_only) -> No
     buffer = StringIO()
     render_text(Console(file=buffer, no_color=True, highlight=False, width=120), reports, errors)
     _emit(buffer.getvalue(), output, inputs)
+
+
+@main.command()
+@click.argument("name", required=False)
+def rules(name: str | None) -> None:
+    """List the rules, or explain rule NAME (a name or a code)."""
+    from citetrace.rules import REGISTRY
+
+    ordered = sorted(REGISTRY.values(), key=lambda r: r.code)
+    if name is None:
+        width = max(len(r.name) for r in ordered)
+        for r in ordered:
+            click.echo(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {r.summary}")
+        return
+    found = next((r for r in ordered if name in (r.name, r.code) or name.upper() == r.code), None)
+    if found is None:
+        raise click.UsageError(f"unknown rule {name!r} (see 'citetrace rules')")
+    click.echo(
+        f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{found.explanation}"
+    )

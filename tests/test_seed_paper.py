@@ -149,3 +149,43 @@ def test_missing_references(seed_report: DocumentReport) -> None:
     missing = [f.text for f in seed_report.findings if f.rule == "missing-reference"]
     assert missing == ["(UPI, 1987. 4. 26)", "(UPI, 1987, 10, 16)", "(Novoe Vremya, 1987)"]
     assert not [f for f in seed_report.findings if f.rule == "uncited-reference"]
+
+
+def test_findings_snapshot(seed_report: DocumentReport, data_regression) -> None:
+    data_regression.check(
+        [
+            {
+                "rule": f.rule,
+                "code": f.code,
+                "severity": f.severity,
+                "at": f"{f.line}:{f.column}",
+                "text": f.text,
+                "message": f.message,
+                "suggestion": f.suggestion,
+                "citation": f.citation,
+            }
+            for f in seed_report.findings
+        ]
+    )
+
+
+def test_findings_the_rule_engine_must_report(seed_report: DocumentReport) -> None:
+    from collections import Counter
+
+    counts = Counter(f.rule for f in seed_report.findings)
+    assert counts["missing-reference"] == 3
+    assert counts["format-inconsistent"] == 3
+    assert counts["date-precedes-event"] == 0
+    assert counts["uncited-reference"] == 0
+    (typo,) = [f for f in seed_report.findings if f.rule == "source-typo"]
+    assert (typo.text, typo.suggestion) == ("Izvestiva", "Izvestiya")
+    (variant,) = [f for f in seed_report.findings if f.rule == "source-variant"]
+    assert (variant.text, variant.suggestion) == ("Rude pravo", "Rude Pravo")
+    layouts = {
+        f.text: f.suggestion for f in seed_report.findings if f.rule == "format-inconsistent"
+    }
+    assert layouts == {
+        "(Radio Press 1987. 6. 9)": "(Radio Press, 1987. 6. 9)",
+        "(Izvestiva, 1987, 8. 11)": "(Izvestiva, 1987. 8. 11)",
+        "(UPI, 1987, 10, 16)": "(UPI, 1987. 10. 16)",
+    }

@@ -45,7 +45,7 @@ def uncited_quotation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         k = bisect_right(barriers, m.start()) - 1
         lo = barriers[k] if k >= 0 else 0
         first = sentence_start(text, lo, m.start() + 1)
-        after = sentence_end(text, m.end(), ctx.doc.body_end)
+        after = sentence_end(text, m.end() - 2, ctx.doc.body_end)  # the quote may end it
         after = sentence_end(text, after, ctx.doc.body_end)
         while after < ctx.doc.body_end and text[after].isspace():
             after += 1  # a citation right after the next sentence's full stop counts
