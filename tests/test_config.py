@@ -36,8 +36,8 @@ def test_defaults(paper: Path) -> None:
 
 def test_pyproject_table_found_walking_up(paper: Path) -> None:
     (paper.parents[1] / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n\n[tool.citetrace]\nselect = ["CT1"]\nignore = ["uncited-reference"]\n'
-        'document-date = "1988"\n',
+        '[project]\nname = "x"\n\n[tool.citetrace]\nselect = ["CT1"]\n'
+        'ignore = ["uncited-reference"]\ndocument-date = "1988"\n',
         encoding="utf-8",
     )
     assert rules_run([str(paper)])[1] == ["missing-reference"]

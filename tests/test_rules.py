@@ -180,5 +180,8 @@ def test_uncited_quotation() -> None:
 
 
 def test_uncited_quotation_across_a_page_break_is_cited() -> None:
-    text = 'He said "I cannot understand the cautious\n\nattitude to the proposal." (Pravda, 1987. 5. 20).'
+    text = (
+        'He said "I cannot understand the cautious\n\n'
+        'attitude to the proposal." (Pravda, 1987. 5. 20).'
+    )
     assert findings(text, "uncited-quotation") == []
