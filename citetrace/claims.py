@@ -19,6 +19,7 @@ _ABBREVIATIONS = frozenset(
     jun jul aug sep sept oct nov dec vs gen col lt sen rep gov pres inc ltd co corp jr sr
     dept univ approx ca resp viz ibid op cit chap ch art sec""".split()
 )
+_WORD_BREAKS = (" ", "\n", "\t", "(", "[", '"', "“", "—", "-", "/")
 _CLOSERS = "\"”’'»)]"
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s)")
 _TRIM_LEADING = " \t\r\n,;:.)]-–—"
@@ -69,11 +70,9 @@ def sentence_end(text: str, start: int, hi: int) -> int:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    start = dot
-    while (
-        start > 0 and dot - start < 30 and (text[start - 1].isalnum() or text[start - 1] in "'’.")
-    ):
-        start -= 1
+    lo = max(0, dot - 30)
+    start = max(text.rfind(ch, lo, dot) for ch in _WORD_BREAKS) + 1
+    start = max(start, lo)
     word = text[start:dot]
     if not word:
         return False

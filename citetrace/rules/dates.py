@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from citetrace.extraction.dates import is_no_date
@@ -24,6 +25,7 @@ _FUTURE = re.compile(
     r"planned|plans?\s+to|expected|forthcoming|upcoming|intends?|going\s+to|next)\b",
     re.IGNORECASE,
 )
+_MONTHS_TITLE = tuple(calendar.month_name[i] for i in range(1, 13))
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _CONTEXT = 1500
 
@@ -96,9 +98,13 @@ def date_precedes_event(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Example: `The talks opened on 12 May 1987. (Pravda, 1987. 5. 2).`
     """
     text = ctx.doc.text
+    months = _month_positions(text, ctx.doc.body_end)
     for c in ctx.citations:
         if not c.date or not c.claim.text:
             continue
+        i = bisect_left(months, c.claim.start)
+        if i == len(months) or months[i] >= c.claim.end:
+            continue  # no month named in the claim: nothing to compare
         for start, end, event in _event_dates(text, c):
             if later(event, c.date):
                 yield ctx.finding(
@@ -109,6 +115,17 @@ def date_precedes_event(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                     f"({c.date}); check the date of the event or of the citation",
                     citation=c.id,
                 )
+
+
+def _month_positions(text: str, end: int) -> list[int]:
+    """Offsets of English month names in ``text[:end]``, by literal search (fast)."""
+    found = []
+    for name in _MONTHS_TITLE:
+        at = text.find(name, 0, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(name, at + 1, end)
+    return sorted(found)
 
 
 def _event_dates(text: str, c: Citation) -> Iterator[tuple[int, int, str]]:

@@ -6,6 +6,7 @@ import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from citetrace.model import Citation, Finding
 from citetrace.rules.base import Rule, RuleContext, rule
@@ -14,6 +15,7 @@ _PLACEHOLDER = re.compile(r"\{(source|Y|M|D|L|Month|nd|text)\}")
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=1024)
 def inner_layout(layout: str) -> str:
     """The layout without its parentheses or a leading ``see``/``cf.``."""
     at = layout.find("{source}")
@@ -21,6 +23,7 @@ def inner_layout(layout: str) -> str:
     return inner[:-1] if layout.startswith("(") and inner.endswith(")") else inner
 
 
+@lru_cache(maxsize=1024)
 def shape(layout: str) -> tuple[str, ...]:
     """The parts a layout holds, a month name counting as a month."""
     return tuple(sorted({p.replace("Month", "M") for p in _PLACEHOLDER.findall(layout)}))

@@ -20,6 +20,29 @@ _QUOTATION = re.compile(
     rf"|“(?P<curly>[^“”]{{1,{_N}}})”|«(?P<guillemets>[^«»]{{1,{_N}}})»)"
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
+_OPENERS = tuple(re.compile(re.escape(q)) for q in ('"', "“", "«"))
+
+
+def _quotations(text: str, end: int) -> Iterator[re.Match[str]]:
+    """Quotations in ``text[:end]``, in order.
+
+    Opening quote marks are found by literal searches (fast), and the full
+    pattern is matched only where one stands.
+    """
+    starts = sorted(
+        m.start()
+        for opener in _OPENERS
+        if opener.pattern[-1] in text
+        for m in opener.finditer(text, 0, end)
+    )
+    resume = 0
+    for at in starts:
+        if at < resume:
+            continue
+        m = _QUOTATION.match(text, at, end)
+        if m is not None:
+            resume = m.end()
+            yield m
 
 
 @rule(
@@ -38,7 +61,7 @@ def uncited_quotation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.doc.text
     anchors = sorted(c.start for c in ctx.citations)
     barriers = list(ctx.barriers)
-    for m in _QUOTATION.finditer(text, 0, ctx.doc.body_end):
+    for m in _quotations(text, ctx.doc.body_end):
         quoted = m.group("straight") or m.group("curly") or m.group("guillemets") or ""
         if len(_WORD.findall(quoted)) < MIN_WORDS:
             continue
