@@ -221,3 +221,210 @@ def rules(name: str | None) -> None:
     click.echo(
         f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{found.explanation}"
     )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, atomically.")
+@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    help="Exit 1 when a finding is at least this severe (default: error, or fail-on in config).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings not recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in this file and exit 0.",
+)
+@click.option("--prune", is_flag=True, help="With --baseline: drop fixed findings from it.")
+@_with_rule_options
+def check(
+    paths,
+    fmt,
+    output,
+    encoding,
+    no_color,
+    fail_on,
+    baseline_file,
+    write_baseline,
+    prune,
+    **rule_settings,
+) -> None:
+    """Check PATHS for CI: exit 0 clean, 1 findings at or above --fail-on, 2 errors."""
+    from dataclasses import replace
+
+    from citetrace.baseline import Baseline, BaselineError, prune_baseline
+    from citetrace.baseline import write_baseline as record
+    from citetrace.model import SEVERITY_RANK
+    from citetrace.output import OutputError
+
+    if prune and not baseline_file:
+        raise click.UsageError("--prune needs --baseline FILE")
+    paths = _paths_or_default(paths)
+    settings = _rule_settings(**rule_settings)
+    reports, errors = _load(paths, encoding, settings)
+    inputs = [r.path for r in reports]
+    _report_errors(errors)
+    try:
+        if write_baseline:
+            count = record(write_baseline, reports, inputs)
+            click.echo(f"recorded {count} findings in {write_baseline}", err=True)
+            sys.exit(EXIT_ERROR if errors else EXIT_OK)
+        if baseline_file:
+            baseline = Baseline.read(baseline_file)
+            if prune:
+                dropped = prune_baseline(baseline_file, reports, inputs)
+                click.echo(f"pruned {dropped} fixed findings from {baseline_file}", err=True)
+            reports = [
+                replace(r, findings=tuple(baseline.filter(r, baseline_file)[0])) for r in reports
+            ]
+    except (BaselineError, OutputError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    _render_check(reports, errors, fmt, output, no_color, bool(baseline_file))
+    if errors:
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on or _config_fail_on(paths, settings)]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _config_fail_on(paths: tuple[str, ...], settings: dict) -> str:
+    from citetrace.config import config_for, load_config
+
+    explicit = settings.get("config_file")
+    if explicit:
+        return load_config(Path(explicit)).fail_on
+    return config_for(paths[0]).fail_on if paths else "error"
+
+
+def _render_check(reports, errors, fmt, output, no_color, new_only) -> None:
+    inputs = [r.path for r in reports]
+    if fmt == "sarif":
+        from citetrace.render.sarif import render_sarif
+
+        _emit(render_sarif(reports), output, inputs)
+    elif fmt == "github":
+        from citetrace.render.github import render_github
+
+        _emit(render_github(reports), output, inputs)
+    elif fmt == "markdown":
+        from citetrace.render.markdown import render_check_markdown
+
+        _emit(render_check_markdown(reports, errors, new_only), output, inputs)
+    elif fmt == "json":
+        from citetrace.render.json import render_json
+
+        _emit(render_json(reports, errors), output, inputs)
+    else:
+        from io import StringIO
+
+        from rich.console import Console
+
+        from citetrace.render.text import render_text
+
+        if output is None:
+            console = Console(no_color=no_color, highlight=False, soft_wrap=True)
+            render_text(console, reports, errors, show_citations=False)
+            return
+        buffer = StringIO()
+        console = Console(file=buffer, no_color=True, highlight=False, width=120, soft_wrap=True)
+        render_text(console, reports, errors, show_citations=False)
+        _emit(buffer.getvalue(), output, inputs)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; change nothing.")
+@click.option("--write", is_flag=True, help="Rewrite the files (atomically).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that need a person's eye.")
+@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@_with_rule_options
+def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> None:
+    """Apply safe fixes to PATHS: with --diff show them, with --write make them.
+
+    Without either, list what would be fixed. Exit 1 with --diff when there is
+    something to fix, 2 on errors.
+    """
+    from citetrace.config import ConfigError, config_for, load_config
+    from citetrace.fix import FixError, fix_file, unified_diff, write_fixed
+    from citetrace.load import InputError, expand_paths
+
+    if show_diff and write:
+        raise click.UsageError("choose --diff or --write, not both")
+    settings = _rule_settings(**rule_settings)
+    explicit = settings.pop("config_file", None)
+    failed = changed = False
+    for path, error in expand_paths(_paths_or_default(paths)):
+        try:
+            if error is not None:
+                raise error
+            base = load_config(Path(explicit)) if explicit else config_for(path)
+            fixed = fix_file(path, base.override(**settings), unsafe_fixes, encoding)
+            if not fixed.result.changed:
+                continue
+            changed = True
+            if show_diff:
+                click.echo(unified_diff(path, fixed.result), nl=False)
+            elif write:
+                write_fixed(fixed)
+                click.echo(f"{path}: applied {len(fixed.result.applied)} fixes", err=True)
+            else:
+                for f in fixed.result.applied:
+                    click.echo(
+                        f"{path}:{f.line}:{f.column}: {f.code} [{f.rule}] "
+                        f"'{f.text}' → '{f.fix.replacement}'"
+                    )
+        except (InputError, FixError, ConfigError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+    if failed:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if show_diff and changed else EXIT_OK)
+
+
+@main.command(name="diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, atomically.")
+@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@click.option("--fail-on-lost", is_flag=True, help="Exit 1 when citations were removed.")
+def diff_command(old, new, fmt, output, encoding, fail_on_lost) -> None:
+    """Compare two editions OLD and NEW of one text."""
+    from citetrace.audit import audit_path
+    from citetrace.config import ConfigError, config_for
+    from citetrace.diff import diff_reports
+    from citetrace.load import InputError
+    from citetrace.render.diff import diff_json, diff_markdown, diff_text
+
+    try:
+        reports = [audit_path(p, config_for(p), encoding) for p in (old, new)]
+    except (InputError, ConfigError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    result = diff_reports(*reports)
+    render = {"text": diff_text, "json": diff_json, "markdown": diff_markdown}[fmt]
+    _emit(render(result), output, [old, new])
+    sys.exit(EXIT_FINDINGS if fail_on_lost and result.removed else EXIT_OK)

@@ -23,15 +23,24 @@ class InputError(Exception):
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode ``data``: a BOM wins, then ``encoding``, then strict UTF-8."""
+    return decode_with_encoding(data, path, encoding)[0]
+
+
+def decode_with_encoding(
+    data: bytes, path: str, encoding: str | None = None
+) -> tuple[str, str, bytes]:
+    """The text, the encoding it was read with, and the BOM it had (``b""`` if none)."""
     if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", path, len(codecs.BOM_UTF8))
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(data, "utf-16", path, 0)
+        bom = codecs.BOM_UTF8
+        return _decode(data[len(bom) :], "utf-8", path, len(bom)), "utf-8", bom
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _decode(data[len(bom) :], name, path, len(bom)), name, bom
     if encoding is None:
         if b"\x00" in data[:_SNIFF]:
             raise InputError(path, "binary file (NUL bytes), not text; skipped")
         encoding = "utf-8"
-    return _decode(data, encoding, path, 0)
+    return _decode(data, encoding, path, 0), encoding, b""
 
 
 def _decode(data: bytes, encoding: str, path: str, skipped: int) -> str:
@@ -49,6 +58,11 @@ def _decode(data: bytes, encoding: str, path: str, skipped: int) -> str:
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     """Read and decode one file, raising :class:`InputError` with a clear reason."""
+    return decode(read_bytes(path), os.fspath(path), encoding)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of one regular, non-empty file, or an :class:`InputError`."""
     name = os.fspath(path)
     try:
         info = os.stat(name)
@@ -67,7 +81,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(name, exc.strerror or "cannot be read") from None
     if not data.strip():
         raise InputError(name, "empty file, nothing to audit")
-    return decode(data, name, encoding)
+    return data
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]]:

@@ -115,6 +115,20 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """An edit that mends a finding: replace ``text[start:end]`` with ``replacement``.
+
+    A safe fix is applied by ``citetrace fix``; an unsafe one only with
+    ``--unsafe-fixes``.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A problem found by a rule, anchored to a span of the text."""
 
@@ -129,6 +143,9 @@ class Finding:
     text: str
     citation: str | None = None
     suggestion: str | None = None
+    fix: Fix | None = None
+    end_line: int = 0
+    end_column: int = 0
 
     def to_json(self) -> dict:
         """The finding as a JSON-ready mapping (schema version 1)."""

@@ -68,7 +68,7 @@ def finding_line(path: str, f: Finding) -> Text:
     line.append(f.severity, style=_SEVERITY_STYLE[f.severity])
     line.append(f" {f.code} [{f.rule}] ")
     line.append(f.message)
-    if f.suggestion:
+    if f.suggestion and f.suggestion not in f.message:
         line.append(f" — {f.suggestion}", style="dim")
     return line
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from citetrace.config import Config
 from citetrace.document import Document
-from citetrace.model import Citation, Finding, Reference, Severity
+from citetrace.model import Citation, Finding, Fix, Reference, Severity
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,11 @@ class RuleContext:
         message: str,
         citation: str | None = None,
         suggestion: str | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding of ``rule`` anchored to ``text[start:end]``."""
         line, column = self.doc.line_col(start)
+        end_line, end_column = self.doc.line_col(end)
         return Finding(
             rule=rule.name,
             code=rule.code,
@@ -48,6 +50,9 @@ class RuleContext:
             text=self.doc.text[start:end],
             citation=citation,
             suggestion=suggestion,
+            fix=fix,
+            end_line=end_line,
+            end_column=end_column,
         )
 
     def source_span(self, c: Citation) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from citetrace.model import Citation, Finding, Reference
+from citetrace.model import Citation, Finding, Fix, Reference
 from citetrace.rules.base import Rule, RuleContext, rule
 from citetrace.text import fold
 
@@ -91,6 +91,7 @@ def year_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             f"{c.source} is cited for {c.year or c.date_raw}, but the reference list has {listed}",
             citation=c.id,
             suggestion=years[0] if len(years) == 1 else None,
+            fix=Fix(start, end, years[0], safe=False) if len(years) == 1 else None,
         )
 
 

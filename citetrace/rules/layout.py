@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
-from citetrace.model import Citation, Finding
+from citetrace.model import Citation, Finding, Fix
 from citetrace.rules.base import Rule, RuleContext, rule
 
 _PLACEHOLDER = re.compile(r"\{(source|Y|M|D|L|Month|nd|text)\}")
@@ -68,6 +68,7 @@ def format_inconsistent(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 + (f"; write '{rewritten}'" if rewritten else ""),
                 citation=c.id,
                 suggestion=rewritten,
+                fix=Fix(c.start, c.end, rewritten) if rewritten and rewritten != c.text else None,
             )
 
 

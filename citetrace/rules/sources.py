@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from citetrace.model import Citation, Finding
+from citetrace.model import Citation, Finding, Fix
 from citetrace.rules.base import Rule, RuleContext, rule
 from citetrace.text import fold
+
+# A fuzzy link at least this close is corrected by `citetrace fix` without asking.
+CONFIDENT = 85.0
 
 
 @rule("CT201", "source-typo", "warning", "A cited source that is a misspelling of a listed one.")
@@ -32,6 +35,7 @@ def source_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             f"'{c.source}' (similarity {c.match_score:.0f}%)",
             citation=c.id,
             suggestion=c.source,
+            fix=Fix(start, end, c.source, safe=(c.match_score or 0) >= CONFIDENT),
         )
 
 
@@ -73,4 +77,5 @@ def source_variant(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 ),
                 citation=c.id,
                 suggestion=canonical,
+                fix=Fix(start, end, canonical),
             )

@@ -1,0 +1,34 @@
+"""GitHub Actions workflow commands: findings as annotations on a pull request."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citetrace.model import DocumentReport
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(reports: Sequence[DocumentReport]) -> str:
+    """One ``::error file=…,line=…,col=…::message`` line per finding."""
+    lines = []
+    for report in reports:
+        for f in report.findings:
+            props = (
+                f"file={_property(report.path)},line={f.line},col={f.column},"
+                f"endLine={f.end_line},endColumn={f.end_column},"
+                f"title={_property(f'{f.code} {f.rule}')}"
+            )
+            message = f.message + (
+                f" — {f.suggestion}" if f.suggestion and f.suggestion not in f.message else ""
+            )
+            lines.append(f"::{_COMMAND[f.severity]} {props}::{_data(message)}")
+    return "".join(line + "\n" for line in lines)
