@@ -32,18 +32,18 @@ def _split_rules(values: tuple[str, ...]) -> tuple[str, ...]:
 def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
     """Audit every file under ``paths`` with its own configuration and ``settings`` on top."""
     from citetrace.audit import audit_path
-    from citetrace.config import ConfigError, config_for, load_config
+    from citetrace.config import ConfigError, ConfigFinder
     from citetrace.load import InputError, expand_paths
 
     reports, errors = [], []
-    explicit = settings.pop("config_file", None)
+    overrides = {k: v for k, v in settings.items() if k != "config_file"}
+    configs = ConfigFinder(settings.get("config_file"))
     for path, error in expand_paths(paths):
         if error is not None:
             errors.append(error)
             continue
         try:
-            base = load_config(Path(explicit)) if explicit else config_for(path)
-            config = base.override(**settings)
+            config = configs(path).override(**overrides)
             reports.append(audit_path(path, config, encoding))
         except InputError as exc:
             errors.append(exc)
@@ -305,12 +305,9 @@ def check(
 
 
 def _config_fail_on(paths: tuple[str, ...], settings: dict) -> str:
-    from citetrace.config import config_for, load_config
+    from citetrace.config import ConfigFinder
 
-    explicit = settings.get("config_file")
-    if explicit:
-        return load_config(Path(explicit)).fail_on
-    return config_for(paths[0]).fail_on if paths else "error"
+    return ConfigFinder(settings.get("config_file"))(paths[0]).fail_on
 
 
 def _render_check(reports, errors, fmt, output, no_color, new_only) -> None:
@@ -361,21 +358,20 @@ def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> Non
     Without either, list what would be fixed. Exit 1 with --diff when there is
     something to fix, 2 on errors.
     """
-    from citetrace.config import ConfigError, config_for, load_config
+    from citetrace.config import ConfigError, ConfigFinder
     from citetrace.fix import FixError, fix_file, unified_diff, write_fixed
     from citetrace.load import InputError, expand_paths
 
     if show_diff and write:
         raise click.UsageError("choose --diff or --write, not both")
     settings = _rule_settings(**rule_settings)
-    explicit = settings.pop("config_file", None)
+    configs = ConfigFinder(settings.pop("config_file", None))
     failed = changed = False
     for path, error in expand_paths(_paths_or_default(paths)):
         try:
             if error is not None:
                 raise error
-            base = load_config(Path(explicit)) if explicit else config_for(path)
-            fixed = fix_file(path, base.override(**settings), unsafe_fixes, encoding)
+            fixed = fix_file(path, configs(path).override(**settings), unsafe_fixes, encoding)
             if not fixed.result.changed:
                 continue
             changed = True

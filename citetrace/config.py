@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache
 from pathlib import Path
 
 SEVERITIES = ("info", "warning", "error")
@@ -71,12 +70,7 @@ def check_rules(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``citetrace.toml`` or ``pyproject.toml`` with a ``[tool.citetrace]`` table."""
-    directory = start if start.is_dir() else start.parent
-    return _find_in(directory.resolve())
-
-
-@lru_cache(maxsize=256)
-def _find_in(directory: Path) -> Path | None:
+    directory = (start if start.is_dir() else start.parent).resolve()
     for folder in (directory, *directory.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
@@ -92,7 +86,6 @@ def _has_table(pyproject: Path) -> bool:
         return False
 
 
-@lru_cache(maxsize=64)
 def _read(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -100,7 +93,6 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot be read as TOML ({exc})") from None
 
 
-@lru_cache(maxsize=64)
 def load_config(path: Path) -> Config:
     """The settings in ``path``, validated."""
     data = _read(path)
@@ -124,7 +116,29 @@ def load_config(path: Path) -> Config:
     return Config(**values, source=str(path))  # type: ignore[arg-type]
 
 
+class ConfigFinder:
+    """Finds and reads the settings of each audited file, once per folder in one run."""
+
+    def __init__(self, explicit: str | None = None) -> None:
+        self.explicit = Path(explicit) if explicit else None
+        self._by_folder: dict[Path, Config] = {}
+
+    def __call__(self, path: str) -> Config:
+        if self.explicit is not None:
+            return self._load(self.explicit)
+        folder = Path(path).parent if not Path(path).is_dir() else Path(path)
+        if folder not in self._by_folder:
+            found = find_config(folder)
+            self._by_folder[folder] = self._load(found) if found is not None else Config()
+        return self._by_folder[folder]
+
+    def _load(self, path: Path) -> Config:
+        key = path.resolve()
+        if key not in self._by_folder:
+            self._by_folder[key] = load_config(path)
+        return self._by_folder[key]
+
+
 def config_for(path: str) -> Config:
     """The settings that apply to the document at ``path`` (defaults when none)."""
-    found = find_config(Path(path))
-    return load_config(found) if found is not None else Config()
+    return ConfigFinder()(path)
