@@ -96,3 +96,30 @@ def test_seed_against_its_fixed_edition(tmp_path: Path) -> None:
     ]
     # the rewritten UPI citation is a new citation text, so its missing reference is new too
     assert [f.text for f in d.findings_introduced] == ["(UPI, 1987. 10. 16)"]
+
+
+def test_diff_as_a_subprocess(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(OLD.replace(" (Trud, 1987. 1. 1).", "."), encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "citetrace",
+            "diff",
+            str(old),
+            str(new),
+            "--fail-on-lost",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert [c["text"] for c in json.loads(proc.stdout)["removed"]] == ["(Trud, 1987. 1. 1)"]

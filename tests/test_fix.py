@@ -174,3 +174,17 @@ def test_fix_is_lossless_and_idempotent(text: str, crlf: bool, bom: bool) -> Non
     _assert_changes_inside_citations(text, result.fixed)
     assert result.fixed.count("\r\n") == text.count("\r\n")
     assert fix_text(result.fixed).fixed == result.fixed
+
+
+def test_fix_as_a_subprocess(seed_copy: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "citetrace", "fix", str(seed_copy), "--write"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and "applied 5 fixes" in proc.stderr
+    assert "(UPI, 1987. 10. 16)" in seed_copy.read_text("utf-8")
