@@ -424,3 +424,60 @@ def diff_command(old, new, fmt, output, encoding, fail_on_lost) -> None:
     render = {"text": diff_text, "json": diff_json, "markdown": diff_markdown}[fmt]
     _emit(render(result), output, [old, new])
     sys.exit(EXIT_FINDINGS if fail_on_lost and result.removed else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="The file for one document, or the folder for several (default: reports/).",
+)
+@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@_with_rule_options
+def report(paths, fmt, output, encoding, **rule_settings) -> None:
+    """Write an annotated report of PATHS: a standalone HTML page (or Markdown) per document."""
+    from citetrace.output import OutputError, write_atomic
+    from citetrace.render.html import render_html, render_index
+    from citetrace.render.markdown import render_report_markdown
+
+    paths = _paths_or_default(paths)
+    reports, errors = _load(paths, encoding, _rule_settings(**rule_settings))
+    _report_errors(errors)
+    if not reports:
+        sys.exit(EXIT_ERROR)
+    suffix = ".html" if fmt == "html" else ".md"
+    single = len(reports) == 1 and output is not None and not Path(output).is_dir()
+    folder = Path(output).parent if single else Path(output or "reports")
+    inputs = [r.path for r in reports]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        names = _page_names(reports, suffix)
+        index_href = "index.html" if len(reports) > 1 and fmt == "html" else None
+        for r, name in zip(reports, names, strict=True):
+            target = Path(output) if single else folder / name
+            page = render_html(r, index_href) if fmt == "html" else render_report_markdown(r)
+            write_atomic(str(target), page, inputs)
+            click.echo(f"wrote {target}", err=True)
+        if index_href:
+            write_atomic(str(folder / "index.html"), render_index(reports, names), inputs)
+            click.echo(f"wrote {folder / 'index.html'}", err=True)
+    except (OSError, OutputError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+def _page_names(reports: list, suffix: str) -> list[str]:
+    """One file name per report, from its stem, numbered when two share one."""
+    seen: dict[str, int] = {}
+    names = []
+    for r in reports:
+        stem = Path(r.path).stem or "document"
+        seen[stem] = seen.get(stem, 0) + 1
+        names.append(f"{stem}{'' if seen[stem] == 1 else '-' + str(seen[stem])}{suffix}")
+    return names

@@ -12,6 +12,16 @@ class OutputError(Exception):
     """An output that cannot be written; the message is one line for the user."""
 
 
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, or what a new file would get under the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
     """Write ``content`` to ``path`` via a temporary file and a rename.
 
@@ -38,6 +48,7 @@ def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

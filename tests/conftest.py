@@ -20,4 +20,4 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def seed_report(seed_text: str) -> DocumentReport:
-    return audit_text(seed_text, str(SEED))
+    return audit_text(seed_text, "corpus/akino-1988-soviet-asia.txt")

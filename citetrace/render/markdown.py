@@ -53,3 +53,61 @@ def render_check_markdown(
     if len(findings) > MAX_ROWS:
         out.append(f"\n… and {len(findings) - MAX_ROWS} more.")
     return "\n".join(out) + "\n"
+
+
+def _excerpt(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def render_report_markdown(report: DocumentReport) -> str:
+    """The annotated report as Markdown: citations, findings and references."""
+    severities = Counter(f.severity for f in report.findings)
+    out = [
+        f"# Citations in {cell(report.path)}",
+        "",
+        f"{len(report.citations)} citations, {len(report.references)} references: "
+        f"**{severities['error']} errors**, {severities['warning']} warnings, "
+        f"{severities['info']} info.",
+        "",
+        "## Citations",
+        "",
+        "| id | line | citation | source | date | locator | reference | claim |",
+        "| --- | ---: | --- | --- | --- | --- | --- | --- |",
+    ]
+    for c in report.citations:
+        ref = f"{c.reference} ({c.match})" if c.reference else "—"
+        date = c.date or (f"{c.date_raw} (as written)" if c.date_raw else "—")
+        out.append(
+            f"| {c.id} | {c.line} | {cell(c.text)} | {cell(c.source)} | {cell(date)} | "
+            f"{cell(c.locator or '')} | {cell(ref)} | {cell(_excerpt(c.claim.text))} |"
+        )
+    out += ["", "## Findings", ""]
+    if report.findings:
+        out += [
+            "| where | rule | severity | text | message | suggestion |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for f in report.findings:
+            out.append(
+                f"| {f.line}:{f.column} | {f.code} `{f.rule}` | {f.severity} | "
+                f"{cell(_excerpt(f.text, 50))} | {cell(f.message)} | {cell(f.suggestion or '')} |"
+            )
+    else:
+        out.append("No findings.")
+    out += ["", "## Reference list", ""]
+    reached = Counter(
+        r for c in report.citations for r in {c.reference, *c.author_references} - {None}
+    )
+    for r in report.references:
+        n = reached[r.id]
+        status = f"{n} citation{'s' if n != 1 else ''}" if n else "**never cited**"
+        out.append(f"- {r.id} {cell(_excerpt(r.text, 120))} — {status}")
+    missing = Counter(
+        c.source for c in report.citations if not c.reference and not c.author_references
+    )
+    for source, n in sorted(missing.items()):
+        out.append(f"- **no entry**: {cell(source)} — cited {n}×")
+    if not report.references and not missing:
+        out.append("No reference list was found.")
+    return "\n".join(out) + "\n"

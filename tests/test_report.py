@@ -1,0 +1,142 @@
+"""The annotated report: Markdown snapshot, escaping, and a real browser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citetrace import audit_text
+from citetrace.cli import main
+from citetrace.render.html import render_html
+from citetrace.render.markdown import render_report_markdown
+
+from .browser import chromium_driver
+from .conftest import SEED
+
+HOSTILE = (
+    'He wrote <script>alert("x")</script> and "><img src=x onerror=alert(1)> '
+    'and <a href="javascript:alert(2)">link</a> \u202eevil\u202c '
+    + "W"
+    * 5000
+    + " (Pravda, 1987. 5. 1). A claim (<b>Trud</b>, 1987. 5. 2).\n\n"
+    "## References\n\n<script>alert(3)</script>\n\nPravda\n"
+)
+
+
+def test_markdown_report_snapshot(seed_report, file_regression) -> None:
+    file_regression.check(render_report_markdown(seed_report), extension=".md")
+
+
+def test_html_escapes_document_text() -> None:
+    page = render_html(audit_text(HOSTILE, "<evil>.txt"))
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>Trud" not in page
+    assert '&lt;script&gt;alert("x")&lt;/script&gt;' in page
+    assert not re.search(r"<a [^>]*href=\"javascript", page)
+    data = re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S).group(
+        1
+    )
+    assert "</" not in data and "<" not in data
+    assert "&lt;evil&gt;.txt" in page
+
+
+def test_html_is_self_contained_with_a_strict_policy() -> None:
+    page = render_html(audit_text(SEED.read_text("utf-8"), "paper.txt"))
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', page)
+    assert page.count('class="cite ') == 35
+
+
+def test_report_command_single_and_several(tmp_path: Path) -> None:
+    out = tmp_path / "one.html"
+    result = CliRunner().invoke(main, ["report", str(SEED), "-o", str(out)])
+    assert result.exit_code == 0 and out.read_text("utf-8").startswith("<!doctype html>")
+    second = tmp_path / "two.md"
+    second.write_text("A claim (Pravda, 1987. 5. 1).\n", encoding="utf-8")
+    folder = tmp_path / "site"
+    result = CliRunner().invoke(main, ["report", str(SEED), str(second), "-o", str(folder)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "akino-1988-soviet-asia.html",
+        "index.html",
+        "two.html",
+    ]
+    index = (folder / "index.html").read_text("utf-8")
+    assert '<a href="two.html">' in index and "<td>35</td>" in index
+    result = CliRunner().invoke(
+        main, ["report", str(second), "--format", "markdown", "-o", str(folder)]
+    )
+    assert (folder / "two.md").read_text("utf-8").startswith("# Citations in")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium_driver()
+    yield driver
+    driver.quit()
+
+
+def _page(tmp_path: Path) -> Path:
+    out = tmp_path / "report.html"
+    assert CliRunner().invoke(main, ["report", str(SEED), "-o", str(out)]).exit_code == 0
+    return out
+
+
+def test_report_in_a_real_browser(browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(_page(tmp_path).as_uri())
+    assert browser.title.endswith("citetrace")
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("data-id") == "C1"
+    card = browser.find_element(By.ID, "card")
+    assert card.is_displayed() and "1986-10-16 (day)" in card.text and "Pravda" in card.text
+    shaded = browser.find_elements(By.CSS_SELECTOR, ".claim.shaded")
+    assert shaded and all("C1" in s.get_attribute("data-claim").split() for s in shaded)
+    colour = browser.execute_script(
+        "return getComputedStyle(arguments[0]).backgroundColor", shaded[0]
+    )
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert "The need to strengthen" in "".join(s.text for s in shaded)
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    assert not card.is_displayed()
+
+    browser.execute_script("window.scrollTo(0, 0)")
+    link = browser.find_element(By.CSS_SELECTOR, "details.r-CT101 a.jump[data-target]")
+    target_id = link.get_attribute("data-target")
+    link.click()
+    assert browser.execute_script("return window.scrollY") > 500
+    target = browser.switch_to.active_element
+    assert target_id in (target.get_attribute("data-fids") or "").split()
+    inside = browser.execute_script(
+        "var r=arguments[0].getBoundingClientRect();"
+        "return r.top>=0 && r.bottom<=window.innerHeight;",
+        target,
+    )
+    assert inside and "UPI" in target.text
+
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")] == []
+    shot = tmp_path / "report.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+
+
+def test_hostile_document_renders_inert(browser, tmp_path: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "hostile.html"
+    path.write_text(render_html(audit_text(HOSTILE, "hostile.txt")), encoding="utf-8")
+    browser.get(path.as_uri())
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - touching it raises when there is none
+    text = browser.find_element(By.CSS_SELECTOR, ".doc").text
+    assert '<script>alert("x")</script>' in text and "<img src=x onerror=alert(1)>" in text
+    assert browser.find_elements(By.CSS_SELECTOR, ".doc img, .doc script, .doc a") == []
+    severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == []
