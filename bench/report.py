@@ -43,8 +43,12 @@ def main() -> None:
                 loads.append(timing[1])
         finally:
             driver.quit()
-    print(f"page: {len(page.encode('utf-8')) / 1024:.0f} KiB, generated in {generated * 1000:.0f} ms")
-    print(f"DOMContentLoaded: {statistics.median(ready):.0f} ms, load: {statistics.median(loads):.0f} ms")
+    size = len(page.encode("utf-8")) / 1024
+    print(f"page: {size:.0f} KiB, generated in {generated * 1000:.0f} ms")
+    print(
+        f"DOMContentLoaded: {statistics.median(ready):.0f} ms, "
+        f"load: {statistics.median(loads):.0f} ms"
+    )
 
 
 if __name__ == "__main__":
