@@ -10,11 +10,13 @@ from citetrace.directives import Suppression, find_suppressions, front_matter
 from citetrace.document import Document
 from citetrace.extraction import find_citations
 from citetrace.load import read_document
-from citetrace.model import Citation, DocumentReport
+from citetrace.model import Citation, DocumentReport, Typo
 from citetrace.references import parse_references
 from citetrace.resolve import Resolver
 from citetrace.rules import RuleContext
-from citetrace.rules.engine import run_rules
+from citetrace.rules.engine import run_rules, selected_rules
+
+OCR_RULES = ("ocr-typo", "name-variant")
 
 
 def extract(text: str, path: str = "<text>") -> list[Citation]:
@@ -81,9 +83,22 @@ def audit_text(text: str, path: str = "<text>", config: Config | None = None) ->
     barriers = _barriers(doc, suppressions, front_end)
     references = parse_references(doc)
     citations = _citations(doc, Resolver(references), barriers)
-    ctx = RuleContext(doc, tuple(citations), tuple(references), config, tuple(barriers))
+    skip = [(c.start, c.end) for c in citations] + [(s.start, s.end) for s in suppressions]
+    typos = _typos(doc, [*skip, (0, front_end)], config)
+    ctx = RuleContext(doc, tuple(citations), tuple(references), config, tuple(barriers), typos)
     findings = run_rules(ctx, suppressions)
-    return DocumentReport(path, tuple(citations), tuple(references), tuple(findings), text)
+    return DocumentReport(path, tuple(citations), tuple(references), tuple(findings), text, typos)
+
+
+def _typos(doc: Document, skip: list[tuple[int, int]], config: Config) -> tuple[Typo, ...]:
+    """OCR damage in the prose outside ``skip`` (citations, directives, front matter),
+    looked for only when an OCR rule will report it."""
+    if not any(rule.name in OCR_RULES for rule in selected_rules(config)):
+        return ()
+    from citetrace.ocr.judge import find_typos
+
+    vocabulary = frozenset(w.casefold() for w in config.vocabulary)
+    return tuple(find_typos(doc, skip, vocabulary, config.ignore_sic))
 
 
 def audit_path(

@@ -106,7 +106,9 @@ def main() -> None:
     """Audit the citations of scholarly prose."""
 
 
-def _rule_settings(select, ignore, severity_threshold, document_date, config_file) -> dict:
+def _rule_settings(
+    select, ignore, severity_threshold, document_date, config_file, check_sic=False
+) -> dict:
     """Command-line settings, validated; they win over configuration files."""
     from citetrace.config import ConfigError, check_date, check_rules
 
@@ -124,6 +126,8 @@ def _rule_settings(select, ignore, severity_threshold, document_date, config_fil
         raise click.UsageError(str(exc)) from None
     if document_date:
         settings["document_date_from_cli"] = True
+    if check_sic:
+        settings["ignore_sic"] = False
     return settings
 
 
@@ -141,6 +145,11 @@ rule_options = [
         "--document-date",
         metavar="YYYY[-MM[-DD]]",
         help="When the document was written (beats front matter and configuration).",
+    ),
+    click.option(
+        "--check-sic",
+        is_flag=True,
+        help="Judge words marked [sic] too (by default they are left alone).",
     ),
     click.option(
         "--config",
@@ -481,3 +490,51 @@ def _page_names(reports: list, suffix: str) -> list[str]:
         seen[stem] = seen.get(stem, 0) + 1
         names.append(f"{stem}{'' if seen[stem] == 1 else '-' + str(seen[stem])}{suffix}")
     return names
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@click.option("--check-sic", is_flag=True, help="Judge words marked [sic] too.")
+def typos(paths, fmt, encoding, check_sic) -> None:
+    """List the OCR typos of PATHS, grouped by correction, for an editor's worklist."""
+    import json
+    from collections import defaultdict
+
+    paths = _paths_or_default(paths)
+    settings = {"select": ("ocr-typo", "name-variant")}
+    if check_sic:
+        settings["ignore_sic"] = False
+    reports, errors = _load(paths, encoding, settings)
+    _report_errors(errors)
+    groups: dict[str, list] = defaultdict(list)
+    for r in reports:
+        for f in r.findings:
+            groups[f.suggestion or "?"].append((r.path, f))
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].lower()))
+    if fmt == "json":
+        payload = [
+            {
+                "correction": correction,
+                "count": len(items),
+                "ambiguous": " | " in correction,
+                "occurrences": [
+                    {"path": p, "line": f.line, "column": f.column, "text": f.text, "rule": f.rule}
+                    for p, f in items
+                ],
+            }
+            for correction, items in ordered
+        ]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for correction, items in ordered:
+            written = sorted({" ".join(f.text.split()) for _, f in items})
+            where = ", ".join(f"{p}:{f.line}:{f.column}" for p, f in items[:6])
+            more = f" … +{len(items) - 6}" if len(items) > 6 else ""
+            click.echo(f"{correction}  ← {', '.join(written)}  ×{len(items)}  ({where}{more})")
+        total = sum(len(items) for _, items in ordered)
+        click.echo(f"{total} typos, {len(ordered)} corrections")
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 SEVERITIES = ("info", "warning", "error")
 CONFIG_FILES = ("citetrace.toml", "pyproject.toml")
+VOCABULARY_FILE = "citetrace-vocab.txt"
 _DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
@@ -27,6 +28,8 @@ class Config:
     severity_threshold: str = "info"
     document_date: str | None = None
     fail_on: str = "error"
+    vocabulary: tuple[str, ...] = ()
+    ignore_sic: bool = True
     source: str | None = None  # the file these settings came from
     document_date_from_cli: bool = False  # the command line beats a document's front matter
 
@@ -113,6 +116,14 @@ def load_config(path: Path) -> Config:
             values[name] = value
         elif name == "document_date":
             values[name] = check_date(str(value), str(path))
+        elif name == "vocabulary":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{path}: vocabulary must be a list of words")
+            values[name] = tuple(value)
+        elif name == "ignore_sic":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: ignore-sic must be true or false")
+            values[name] = value
     return Config(**values, source=str(path))  # type: ignore[arg-type]
 
 
@@ -124,12 +135,17 @@ class ConfigFinder:
         self._by_folder: dict[Path, Config] = {}
 
     def __call__(self, path: str) -> Config:
-        if self.explicit is not None:
-            return self._load(self.explicit)
         folder = Path(path).parent if not Path(path).is_dir() else Path(path)
         if folder not in self._by_folder:
-            found = find_config(folder)
-            self._by_folder[folder] = self._load(found) if found is not None else Config()
+            if self.explicit is not None:
+                config = self._load(self.explicit)
+            else:
+                found = find_config(folder)
+                config = self._load(found) if found is not None else Config()
+            words = read_vocabulary(folder)
+            if words:
+                config = replace(config, vocabulary=config.vocabulary + words)
+            self._by_folder[folder] = config
         return self._by_folder[folder]
 
     def _load(self, path: Path) -> Config:
@@ -142,3 +158,16 @@ class ConfigFinder:
 def config_for(path: str) -> Config:
     """The settings that apply to the document at ``path`` (defaults when none)."""
     return ConfigFinder()(path)
+
+
+def read_vocabulary(folder: Path) -> tuple[str, ...]:
+    """Words in the nearest ``citetrace-vocab.txt``: one a line, ``#`` starts a comment."""
+    for directory in (folder.resolve(), *folder.resolve().parents):
+        candidate = directory / VOCABULARY_FILE
+        if candidate.is_file():
+            try:
+                lines = candidate.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{candidate}: cannot be read ({exc})") from None
+            return tuple(w for line in lines if (w := line.split("#", 1)[0].strip()))
+    return ()

@@ -115,6 +115,24 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Typo:
+    """A damaged word of the prose and what it should read.
+
+    ``kind`` is ``ocr-typo`` (not a word; ``suggestions`` holds every equally
+    good correction) or ``name-variant`` (a name spelled two ways; the usual
+    spelling is suggested). ``evidence`` says why, for a person.
+    """
+
+    kind: Literal["ocr-typo", "name-variant"]
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[str, ...]
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Fix:
     """An edit that mends a finding: replace ``text[start:end]`` with ``replacement``.
 
@@ -161,6 +179,7 @@ class DocumentReport:
     references: tuple[Reference, ...]
     findings: tuple[Finding, ...] = ()
     text: str = field(default="", repr=False, compare=False)
+    typos: tuple[Typo, ...] = ()
 
     def to_json(self) -> dict:
         """The report as a JSON-ready mapping (schema version 1)."""

@@ -51,7 +51,12 @@ def test_write_then_check_leaves_no_safe_fix(seed_copy: Path) -> None:
     checked = invoke("check", str(seed_copy), "--format", "json")
     findings = json.loads(checked.stdout)["documents"][0]["findings"]
     assert [f for f in findings if f["fix"] and f["fix"]["safe"]] == []
-    assert sorted({f["rule"] for f in findings}) == ["missing-reference", "uncited-quotation"]
+    assert sorted({f["rule"] for f in findings}) == [
+        "missing-reference",
+        "name-variant",
+        "ocr-typo",
+        "uncited-quotation",
+    ]
     text = seed_copy.read_text("utf-8")
     assert "(Izvestiya, 1987. 8. 11)" in text and "(UPI, 1987. 10. 16)" in text
     assert "(Radio Press, 1987. 6. 9)" in text and "(Rude Pravo, 1986. 12. 6)" in text

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from citetrace.rules import dates, gaps, layout, quotations, sources, suppression  # noqa: F401
+from citetrace.rules import (  # noqa: F401  (each module registers its rules)
+    dates,
+    gaps,
+    layout,
+    ocr,
+    quotations,
+    sources,
+    suppression,
+)
 from citetrace.rules.base import REGISTRY, Rule, RuleContext, rule
 
 __all__ = ["REGISTRY", "Rule", "RuleContext", "rule"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from citetrace.config import Config
 from citetrace.document import Document
-from citetrace.model import Citation, Finding, Fix, Reference, Severity
+from citetrace.model import Citation, Finding, Fix, Reference, Severity, Typo
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class RuleContext:
     references: tuple[Reference, ...]
     config: Config
     barriers: tuple[int, ...] = ()
+    typos: tuple[Typo, ...] = ()
 
     def finding(
         self,

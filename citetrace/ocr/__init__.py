@@ -1,0 +1,1 @@
+"""OCR damage in prose: tokens that are not words, and names spelled two ways."""

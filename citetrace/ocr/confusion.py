@@ -1,0 +1,74 @@
+"""An edit distance in which the usual OCR misreadings cost less than other edits.
+
+OCR confuses glyphs that look alike: ``rn``/``m``, ``cl``/``d``, ``vv``/``w``,
+``Il``/``II``/``ll``/``1``, ``0``/``O``, ``c``/``e``, ``u``/``n``, ``h``/``b``.
+Such a substitution costs 0.5; a transposition 0.75; any other edit 1.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+CONFUSION_COST = 0.5
+TRANSPOSITION_COST = 0.75
+
+_PAIRS = [
+    ("rn", "m"),
+    ("cl", "d"),
+    ("vv", "w"),
+    ("Il", "II"),
+    ("Il", "ll"),
+    ("ll", "II"),
+    ("l", "1"),
+    ("I", "1"),
+    ("l", "I"),
+    ("0", "O"),
+    ("o", "0"),
+    ("c", "e"),
+    ("u", "n"),
+    ("h", "b"),
+    ("v", "y"),
+    ("a", "o"),
+    ("i", "l"),
+    ("f", "t"),
+]
+CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
+    pair for a, b in _PAIRS for pair in ((a, b), (b, a))
+)
+_MAX_GLYPHS = 2
+
+
+@lru_cache(maxsize=65536)
+def ocr_distance(a: str, b: str) -> float:
+    """Weighted optimal-string-alignment distance from ``a`` to ``b``."""
+    n, m = len(a), len(b)
+    inf = float("inf")
+    d = [[inf] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = float(i)
+    for j in range(m + 1):
+        d[0][j] = float(j)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost = 0.0 if a[i - 1] == b[j - 1] else 1.0
+            if cost and (a[i - 1], b[j - 1]) in CONFUSIONS:
+                cost = CONFUSION_COST
+            best = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and cost:
+                best = min(best, d[i - 2][j - 2] + TRANSPOSITION_COST)
+            for la in range(1, _MAX_GLYPHS + 1):
+                for lb in range(1, _MAX_GLYPHS + 1):
+                    if (la, lb) == (1, 1) or i < la or j < lb:
+                        continue
+                    if (a[i - la : i], b[j - lb : j]) in CONFUSIONS:
+                        best = min(best, d[i - la][j - lb] + CONFUSION_COST)
+            d[i][j] = best
+    return d[n][m]
+
+
+def plausible(a: str, b: str) -> bool:
+    """Whether ``a`` may be ``b`` misread: at most one weighted edit per four letters."""
+    shorter = min(len(a), len(b))
+    if shorter < 4:
+        return False
+    return ocr_distance(a, b) <= max(1.0, shorter / 4)

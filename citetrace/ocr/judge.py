@@ -1,0 +1,386 @@
+"""Judging the words of a document: which are OCR damage, and what they should read.
+
+Each distinct word is judged once, from several kinds of evidence:
+
+- the lexicon: a lower-case word that is not English but is one or two edits
+  from a common word;
+- the document itself: a rare word an OCR-plausible edit away from a word the
+  document uses often, or from a name in its reference list (``Camobida`` →
+  ``Cambodia``), which is how names and transliterations are judged without a
+  gazetteer; a name used consistently and near no other is left alone;
+- the confusion model: misreadings such as ``rn``/``m`` or ``l``/``I`` weigh
+  less than other edits, and ``II`` before a lower-case letter is ``Il``;
+- shape: words run together with a year (``July1987``) or with each other
+  (``conflictridden``), and words broken at a line end (``Med-`` / ``vedev``),
+  which are joined before they are judged.
+
+Then every occurrence of a damaged word is located, outside the zones that
+are never judged (citations, the reference list, foreign glosses, ``[sic]``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from citetrace.document import Document
+from citetrace.model import Typo
+from citetrace.ocr import lexicon
+from citetrace.ocr.confusion import ocr_distance, plausible
+from citetrace.ocr.tokens import BROKEN, RUN_TOGETHER, TOKEN, Zones, marked_sic, skipped_zones
+
+_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w])")
+_POSSESSIVE = re.compile(r"['’]s$")
+_ROMAN_I = re.compile(r"(?<![\w])II(?=['’]?[a-z])")
+_NAME_TRIGRAM = re.compile(r"(?<![\w])([A-Z][a-z]+)[ \t]+([Il1|]{2})[ \t]+([A-Z][a-z]+)(?![\w])")
+_TIE = math.log(3)
+_MIN_SPLIT_COUNT = 1_000_000
+
+
+@dataclass
+class _Verdict:
+    word: str
+    suggestions: tuple[str, ...]
+    kind: str
+    confidence: float
+    evidence: str
+
+
+def _key(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _match_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class _Evidence:
+    """Counts of the document's words and the spellings its reference list vouches for."""
+
+    def __init__(self, text: str, body_end: int, vocabulary: frozenset[str]) -> None:
+        self.counts = Counter(_key(w) for w in _WORD.findall(text))
+        self.body = Counter(_key(w) for w in _WORD.findall(text, 0, body_end))
+        self.references = {_key(w) for w in _WORD.findall(text, body_end)}
+        self.vocabulary = vocabulary
+        self.lower = Counter()
+        for word, n in self.counts.items():
+            self.lower[word.lower()] += n
+        self._index: dict[str, list[str]] | None = None
+
+    def is_word(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.vocabulary or lexicon.known(low) or word in self.references
+
+    def names_near(self, word: str) -> list[str]:
+        """Spellings in the document an OCR-plausible edit from ``word``, better attested."""
+        if self._index is None:
+            self._index = defaultdict(list)
+            for w, n in self.counts.items():
+                if n >= 2 or w in self.references or w[:1].isupper():
+                    for key in _deletes(w.lower()):
+                        self._index[key].append(w)
+        seen = {w for key in _deletes(word.lower()) for w in self._index.get(key, ())}
+        mine = self.counts[word]
+        out = []
+        for v in seen:
+            if v == word or v.lower() == word.lower() or v[:1].isupper() != word[:1].isupper():
+                continue
+            if _inflection(word.lower(), v.lower()):
+                continue  # Afgan and Afgans are one word, not two spellings
+            attested = (
+                v in self.references
+                or lexicon.known(v.lower())
+                or self.counts[v] >= max(2, 2 * mine)
+            )
+            if attested and plausible(word.lower(), v.lower()):
+                out.append(v)
+        return out
+
+
+def _deletes(word: str) -> set[str]:
+    """Keys that bring together words up to two edits apart (two for longer words)."""
+    head = word[:10]
+    once = {head[:i] + head[i + 1 :] for i in range(len(head))}
+    if len(head) < 7:
+        return {head} | once
+    twice = {w[:i] + w[i + 1 :] for w in once for i in range(len(w))}
+    return {head} | once | twice
+
+
+def _inflection(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return long_ in (short + "s", short + "es", short + "'s", short + "’s")
+
+
+def find_typos(
+    doc: Document,
+    skip: Iterable[tuple[int, int]],
+    vocabulary: frozenset[str] = frozenset(),
+    ignore_sic: bool = True,
+) -> list[Typo]:
+    """Every damaged word of ``doc``'s prose, outside the ``skip`` ranges (citations).
+
+    ``vocabulary`` holds lower-case words never to flag; with ``ignore_sic`` a
+    word followed by ``[sic]`` is left alone.
+    """
+    text, end = doc.text, doc.body_end
+    evidence = _Evidence(text, end, vocabulary)
+    zones = skipped_zones(text, end, skip, evidence.is_word)
+    typos: list[Typo] = []
+    consumed: list[tuple[int, int]] = []
+    for m in BROKEN.finditer(text, 0, end):
+        joined = m.group(1) + m.group(2)
+        consumed.append((m.start(), m.end()))
+        if m.start() in zones or evidence.is_word(joined):
+            continue
+        verdict = _judge(joined, evidence, occurrences=1)
+        if verdict is not None:
+            typos.append(_typo(verdict, m.start(), m.end(), text))
+    consumed_zone = Zones(consumed)
+    verdicts = _judge_words(evidence, zones)
+    if verdicts:
+        typos += _locate(text, end, verdicts, zones, consumed_zone, ignore_sic)
+    typos += _run_together(text, end, zones)
+    typos += _roman_numeral_misreadings(text, end, zones)
+    typos += _name_trigrams(text, end, zones)
+    typos.sort(key=lambda t: t.start)
+    return typos
+
+
+def _judge_words(evidence: _Evidence, zones: Zones) -> dict[str, _Verdict]:
+    verdicts: dict[str, _Verdict] = {}
+    for word, n in evidence.body.items():
+        if len(word) < 4 or word.isupper() or evidence.is_word(word):
+            continue
+        verdict = _judge(word, evidence, n)
+        if verdict is not None:
+            verdicts[word] = verdict
+    _propagate(verdicts, evidence)
+    return verdicts
+
+
+def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
+    verdict = _from_document(word, evidence)
+    if verdict is not None:
+        return verdict
+    capitalised = word[:1].isupper()
+    if capitalised and (occurrences >= 2 or evidence.counts[word] >= 2 or len(word) < 6):
+        return None  # a name used consistently, or too short to judge without evidence
+    return _from_lexicon(word, evidence, capitalised)
+
+
+def _from_document(word: str, evidence: _Evidence) -> _Verdict | None:
+    """A better-attested spelling of the same word in this document or its references.
+
+    It is OCR damage when the other spelling is an English word or name (and is
+    either more frequent here, or the damaged word is long enough to judge), or
+    when the two differ only by misread glyphs. Two spellings of a name unknown
+    to the lexicon, one edit apart, are a name variant: the rarer is flagged.
+    """
+    low, mine = word.lower(), evidence.counts[word]
+    typos, variants = [], []
+    for v in evidence.names_near(word):
+        distance = ocr_distance(low, v.lower())
+        english = lexicon.known(v.lower())
+        frequent = evidence.counts[v] >= max(2, 2 * mine)
+        listed = v in evidence.references
+        if (english or distance < 1) and (frequent or listed or len(word) >= 6):
+            typos.append((distance, -evidence.counts[v], v))
+        elif (
+            not english and distance <= 1 and (frequent or listed) and mine <= 2 and len(word) >= 6
+        ):
+            variants.append((distance, -evidence.counts[v], v))
+    if typos:
+        best = min(typos)[2]
+        source = "the reference list" if best in evidence.references else "this document"
+        return _Verdict(word, (best,), "ocr-typo", 0.9, f"{best} occurs in {source}")
+    if variants:
+        best = min(variants)[2]
+        where = "in the reference list" if best in evidence.references else "in this document"
+        return _Verdict(
+            word,
+            (best,),
+            "name-variant",
+            0.7,
+            f"{best} is the usual spelling {where} ({evidence.counts[best]}×)",
+        )
+    return None
+
+
+def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict | None:
+    low = word.lower()
+    reach = 1 if capitalised or len(low) <= 5 else 2
+    candidates = lexicon.suggestions(low, reach)
+    if not candidates:
+        return _split(word)
+
+    def score(c: str) -> tuple[float, float]:
+        weight = math.log(lexicon.frequency(c)) + 2 * math.log1p(evidence.lower[c])
+        return ocr_distance(low, c), -weight
+
+    ranked = sorted(candidates, key=score)
+    best_distance, best_weight = score(ranked[0])
+    tied = [
+        c for c in ranked if score(c)[0] == best_distance and -score(c)[1] > -best_weight - _TIE
+    ]
+    suggestions = tuple(_match_case(word, c) for c in tied[:3])
+    confidence = (0.8 if best_distance <= 1 else 0.6) if len(suggestions) == 1 else 0.4
+    return _Verdict(word, suggestions, "ocr-typo", confidence, "not an English word")
+
+
+def _split(word: str) -> _Verdict | None:
+    """``conflictridden`` → ``conflict-ridden`` or ``conflict ridden``."""
+    low = word.lower()
+    for i in range(3, len(low) - 2):
+        left, right = low[:i], low[i:]
+        if min(lexicon.frequency(left), lexicon.frequency(right)) >= _MIN_SPLIT_COUNT:
+            pair = (word[:i] + "-" + word[i:], word[:i] + " " + word[i:])
+            return _Verdict(word, pair, "ocr-typo", 0.5, "two words run together")
+    return None
+
+
+def _propagate(verdicts: dict[str, _Verdict], evidence: _Evidence) -> None:
+    """The same misreading elsewhere.
+
+    ``Afganistan`` → ``Afghanistan`` makes ``Afgans`` → ``Afghans``.
+    """
+    sure = [
+        v
+        for v in verdicts.values()
+        if v.kind == "ocr-typo" and len(v.suggestions) == 1 and v.confidence >= 0.9
+    ]
+    for verdict in sure:
+        ops = Levenshtein.editops(verdict.word, verdict.suggestions[0])
+        if len(ops) != 1:
+            continue
+        op = ops[0]
+        stem = verdict.word[: op.src_pos + 1]
+        if len(stem) < 4:
+            continue
+        for word in evidence.body:
+            if word in verdicts or not word.startswith(stem) or evidence.is_word(word):
+                continue
+            fixed = _apply(word, op, verdict.suggestions[0])
+            if fixed and lexicon.known(fixed.lower()):
+                verdicts[word] = _Verdict(
+                    word,
+                    (fixed,),
+                    "ocr-typo",
+                    0.8,
+                    f"the same misreading as {verdict.word} → {verdict.suggestions[0]}",
+                )
+
+
+def _apply(word: str, op, target: str) -> str | None:
+    if op.tag == "insert":
+        return word[: op.src_pos] + target[op.dest_pos] + word[op.src_pos :]
+    if op.tag == "delete":
+        return word[: op.src_pos] + word[op.src_pos + 1 :]
+    if op.tag == "replace":
+        return word[: op.src_pos] + target[op.dest_pos] + word[op.src_pos + 1 :]
+    return None
+
+
+def _locate(
+    text: str,
+    end: int,
+    verdicts: dict[str, _Verdict],
+    zones: Zones,
+    consumed: Zones,
+    ignore_sic: bool,
+) -> list[Typo]:
+    """Every occurrence of the judged words, in one pass over the prose."""
+    words = sorted(verdicts, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'’])(" + "|".join(map(re.escape, words)) + r")(?![\w])")
+    found = []
+    for m in pattern.finditer(text, 0, end):
+        start, stop = m.span(1)
+        if start in zones or start in consumed or (ignore_sic and marked_sic(text, stop)):
+            continue
+        found.append(_typo(verdicts[m.group(1)], start, stop, text))
+    return found
+
+
+def _typo(v: _Verdict, start: int, end: int, text: str) -> Typo:
+    return Typo(v.kind, start, end, text[start:end], v.suggestions, v.confidence, v.evidence)
+
+
+def _run_together(text: str, end: int, zones: Zones) -> list[Typo]:
+    out = []
+    for m in RUN_TOGETHER.finditer(text, 0, end):
+        if m.start() in zones or not lexicon.known(m.group(1).lower()):
+            continue
+        fixed = f"{m.group(1)} {m.group(2)}"
+        out.append(
+            Typo(
+                "ocr-typo",
+                m.start(),
+                m.end(),
+                m.group(),
+                (fixed,),
+                0.9,
+                "a word and a year run together",
+            )
+        )
+    return out
+
+
+def _roman_numeral_misreadings(text: str, end: int, zones: Zones) -> list[Typo]:
+    """``II'ichev``: ``II`` before a lower-case letter is ``Il`` misread."""
+    out = []
+    for m in _ROMAN_I.finditer(text, 0, end):
+        if m.start() in zones:
+            continue
+        word = TOKEN.match(text, m.start())
+        stop = word.end() if word else m.end()
+        original = text[m.start() : stop]
+        out.append(
+            Typo(
+                "ocr-typo",
+                m.start(),
+                stop,
+                original,
+                ("Il" + original[2:],),
+                0.7,
+                "OCR reads the letters Il as II",
+            )
+        )
+    return out
+
+
+def _name_trigrams(text: str, end: int, zones: Zones) -> list[Typo]:
+    """``Kim II Sung`` beside ``Kim Il Sung``: one name, its middle part misread."""
+    groups: dict[tuple[str, str], list[re.Match[str]]] = defaultdict(list)
+    for m in _NAME_TRIGRAM.finditer(text, 0, end):
+        if m.start() not in zones:
+            groups[(m.group(1), m.group(3))].append(m)
+    out = []
+    for matches in groups.values():
+        spellings = Counter(m.group(2) for m in matches)
+        if len(spellings) < 2:
+            continue
+        usual = max(spellings, key=lambda s: (spellings[s], any(ch.islower() for ch in s)))
+        for m in matches:
+            if m.group(2) != usual:
+                start, stop = m.span(2)
+                out.append(
+                    Typo(
+                        "name-variant",
+                        start,
+                        stop,
+                        m.group(2),
+                        (usual,),
+                        0.7,
+                        f"'{m.group(1)} {usual} {m.group(3)}' elsewhere in this document",
+                    )
+                )
+    return out

@@ -1,0 +1,70 @@
+"""OCR damage in the prose: words that are not words, names spelled two ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citetrace.model import Finding, Fix, Typo
+from citetrace.rules.base import Rule, RuleContext, rule
+
+
+def _finding(self: Rule, ctx: RuleContext, typo: Typo, message: str) -> Finding:
+    single = len(typo.suggestions) == 1
+    return ctx.finding(
+        self,
+        typo.start,
+        typo.end,
+        message,
+        suggestion=" | ".join(typo.suggestions),
+        fix=Fix(typo.start, typo.end, typo.suggestions[0], safe=False) if single else None,
+    )
+
+
+@rule("CT501", "ocr-typo", "warning", "A word damaged by OCR, with its correction.")
+def ocr_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """A word of the prose that is not a word: not in the English lexicon, not
+    a name the document uses consistently, not in the project vocabulary. The
+    correction comes from the document itself (a better-attested spelling an
+    OCR-plausible edit away, or a name in the reference list), from the
+    lexicon (misread glyphs such as `rn`/`m` weigh less than other edits),
+    from shape (`July1987`), or from the same misreading elsewhere. When
+    several corrections are equally good all are given, and none is applied
+    by `citetrace fix`; a single one is applied only with `--unsafe-fixes`.
+    Words marked `[sic]`, citations, the reference list, italics and foreign
+    glosses are never judged.
+
+    Example: `assitance` → `assistance`; `Camobida` → `Cambodia`.
+    """
+    for typo in ctx.typos:
+        if typo.kind != "ocr-typo":
+            continue
+        options = " or ".join(f"'{s}'" for s in typo.suggestions)
+        flat = " ".join(typo.text.split())
+        yield _finding(
+            self,
+            ctx,
+            typo,
+            f"'{flat}' looks like OCR damage for {options} "
+            f"(confidence {typo.confidence:.0%}: {typo.evidence})",
+        )
+
+
+@rule("CT502", "name-variant", "info", "One name spelled two ways in one document.")
+def name_variant(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """A name written two ways in one document, one edit apart, neither of
+    them an English word: the rarer spelling is flagged and the usual one
+    (or the reference list's) suggested. A word broken across a line or page
+    (`Med-` / `vedev`) is joined before it is compared.
+
+    Example: `Medvedev` beside three `Medvedyev`; `Kim II Sung` beside `Kim Il Sung`.
+    """
+    for typo in ctx.typos:
+        if typo.kind != "name-variant":
+            continue
+        flat = " ".join(typo.text.split())
+        yield _finding(
+            self,
+            ctx,
+            typo,
+            f"'{flat}' is spelled '{typo.suggestions[0]}' elsewhere ({typo.evidence})",
+        )
