@@ -37,6 +37,9 @@ from citetrace.ocr.tokens import BROKEN, RUN_TOGETHER, TOKEN, Zones, marked_sic,
 _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ROMAN_I = re.compile(r"(?<![\w])II(?=['’]?[a-z])")
+_DIGIT_IN_WORD = re.compile(r"(?<![\w])[A-Za-z01]*[01][A-Za-z01]*(?![\w])")
+_ORDINAL = re.compile(r"[01]+(?:st|nd|rd|th|s)")
+_DIGIT_AS_LETTER = {"0": "oO", "1": "lI"}
 _NAME_TRIGRAM = re.compile(r"(?<![\w])([A-Z][a-z]+)[ \t]+([Il1|]{2})[ \t]+([A-Z][a-z]+)(?![\w])")
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
@@ -151,6 +154,7 @@ def find_typos(
         typos += _locate(text, end, verdicts, zones, consumed_zone, ignore_sic)
     typos += _run_together(text, end, zones)
     typos += _roman_numeral_misreadings(text, end, zones)
+    typos += _digit_misreadings(text, end, zones, evidence)
     typos += _name_trigrams(text, end, zones)
     typos.sort(key=lambda t: t.start)
     return typos
@@ -354,6 +358,34 @@ def _roman_numeral_misreadings(text: str, end: int, zones: Zones) -> list[Typo]:
                 "OCR reads the letters Il as II",
             )
         )
+    return out
+
+
+def _digit_misreadings(text: str, end: int, zones: Zones, evidence: _Evidence) -> list[Typo]:
+    """``pub1ic``, ``C0mmunist``: a digit read where a letter stood."""
+    out = []
+    for m in _DIGIT_IN_WORD.finditer(text, 0, end):
+        word = m.group()
+        letters = sum(ch.isalpha() for ch in word)
+        if letters < 2 or len(word) < 3 or _ORDINAL.fullmatch(word) or m.start() in zones:
+            continue
+        readings = {""}
+        for ch in word:
+            readings = {r + alt for r in readings for alt in _DIGIT_AS_LETTER.get(ch, ch)}
+        cased = (r for r in readings if r in (r.lower(), r.capitalize(), r.upper()))
+        fixed = sorted(r for r in cased if evidence.is_word(r))
+        if fixed:
+            out.append(
+                Typo(
+                    "ocr-typo",
+                    m.start(),
+                    m.end(),
+                    word,
+                    tuple(fixed[:3]),
+                    0.9,
+                    "OCR reads the letters l and O as the digits 1 and 0",
+                )
+            )
     return out
 
 

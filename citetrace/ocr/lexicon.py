@@ -12,6 +12,8 @@ from importlib import resources
 
 from rapidfuzz.distance import OSA
 
+from citetrace.ocr.confusion import CONFUSIONS
+
 SUGGEST_MIN_COUNT = 100_000
 PREFIX = 7
 
@@ -88,6 +90,17 @@ def _edits(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
+def _misreadings(word: str) -> set[str]:
+    """The word with one glyph group read back (``govemment`` → ``government``)."""
+    out = set()
+    for seen, meant in CONFUSIONS:
+        start = word.find(seen)
+        while start >= 0:
+            out.add(word[:start] + meant + word[start + len(seen) :])
+            start = word.find(seen, start + 1)
+    return out
+
+
 def _shrinks(word: str) -> set[str]:
     """Strings one deletion or transposition away: the cheap second step."""
     out = {word[:i] + word[i + 1 :] for i in range(len(word))}
@@ -110,7 +123,7 @@ def suggestions(word: str, max_distance: int = 2) -> list[str]:
     def common(candidates: set[str]) -> list[str]:
         return [c for c in candidates if table.get(c, 0) >= SUGGEST_MIN_COUNT and c != word]
 
-    first = _edits(word)
+    first = _edits(word) | _misreadings(word)
     found = common(first)
     if found or max_distance < 2:
         return found

@@ -1,0 +1,276 @@
+"""OCR typo detection: each kind of evidence alone, what is never flagged, and
+precision and recall on the bundled paper's hand-labelled errors."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citetrace import audit_text
+from citetrace.cli import main
+from citetrace.config import Config
+from citetrace.fix import fix_text
+from citetrace.ocr.confusion import ocr_distance
+
+from .conftest import ROOT, SEED
+
+OCR = ("ocr-typo", "name-variant")
+
+
+def typos(text: str, **config: object) -> list[tuple[str, str, str]]:
+    report = audit_text(text, config=Config(select=OCR, **config))
+    return [(f.rule, " ".join(f.text.split()), f.suggestion) for f in report.findings]
+
+
+# -- evidence, one kind at a time ------------------------------------------------
+
+
+def test_lexicon_evidence() -> None:
+    assert typos("The assitance was given to the ministry.") == [
+        ("ocr-typo", "assitance", "assistance")
+    ]
+
+
+def test_document_evidence_for_names() -> None:
+    text = "Cambodia is poor. Cambodia is near. Aid to Camobida grew. Cambodia again."
+    assert typos(text) == [("ocr-typo", "Camobida", "Cambodia")]
+
+
+def test_reference_list_evidence() -> None:
+    text = "A few weeks later, Izvestiva carried an interview.\n\n## References\n\nIzvestiya\n"
+    assert typos(text) == [("ocr-typo", "Izvestiva", "Izvestiya")]
+
+
+def test_confusion_pairs_weigh_less_than_other_edits() -> None:
+    assert ocr_distance("govemment", "government") == 0.5  # rn read as m
+    assert ocr_distance("vvindow", "window") == 0.5
+    assert ocr_distance("dear", "clear") == 0.5
+    assert ocr_distance("gevernment", "government") == 1.0  # an ordinary substitution
+    assert ocr_distance("thrid", "third") == 0.75
+
+
+def test_digits_read_for_letters() -> None:
+    assert typos("The pub1ic and the C0mmunist party, on the 10th of May.") == [
+        ("ocr-typo", "pub1ic", "public"),
+        ("ocr-typo", "C0mmunist", "Communist"),
+    ]
+
+
+def test_run_together_tokens() -> None:
+    got = typos("From the 7th to the 9th of July1987, a conflictridden region.")
+    assert got == [
+        ("ocr-typo", "July1987", "July 1987"),
+        ("ocr-typo", "conflictridden", "conflict-ridden | conflict ridden"),
+    ]
+
+
+def test_line_end_hyphenation_is_joined_then_judged_as_a_name() -> None:
+    text = (
+        "Medvedyev spoke. Medvedyev left. It was Med-\n\nvedev, the Secretary, who came. "
+        "The Socialist Common-\n\nwealth met."
+    )
+    assert typos(text) == [("name-variant", "Med- vedev", "Medvedyev")]
+
+
+def test_name_spelled_two_ways_with_a_misread_part() -> None:
+    text = "Kim II Sung did not come. Relations with Kim Il Sung were bad."
+    assert typos(text) == [("name-variant", "II", "Il")]
+
+
+def test_same_misreading_propagates() -> None:
+    text = "Afghanistan and Afganistan and Afganistan. The Afgan revolution and the Afgans."
+    got = typos(text)
+    assert ("ocr-typo", "Afgan", "Afghan") in got and ("ocr-typo", "Afgans", "Afghans") in got
+    assert got.count(("ocr-typo", "Afganistan", "Afghanistan")) == 2
+
+
+# -- never flagged ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assitance [sic] was given.",
+        "Correctly spelled words, all of them, in ordinary English prose.",
+        "Kaison visited. Kaison left. Then Kaison returned.",
+        "His closest associates (blizhaishie podruchinye) were named.",
+        "The journal *Novoe Vremya* and the word _edinomysheenniki_ appear.",
+        'He said "blizhaishie podruchinye edinomysheenniki" in Russian.',
+        "In 1987 the CMEA and the SS-20 and NATO and 12,000 troops.",
+        "The labor theater in the center: American spellings.",
+        "A modus vivendi, vis-a-vis the intra-party bogy.",
+        "Claim (Izvestiva, 1987. 8. 11).\n\n## References\n\nIzvestiya\n\n"
+        'Akino, Y. 1986 "Soren no azia shakaishugi doumeikoku seisaku", Soren Ken Kyuu.',
+    ],
+)
+def test_never_flagged(text: str) -> None:
+    assert typos(text) == []
+
+
+def test_check_sic_judges_marked_words() -> None:
+    assert typos("The assitance [sic] was given.", ignore_sic=False) == [
+        ("ocr-typo", "assitance", "assistance")
+    ]
+
+
+def test_vocabulary_from_config_and_file(tmp_path: Path) -> None:
+    assert typos("The assitance was given.", vocabulary=("assitance",)) == []
+    paper = tmp_path / "paper.md"
+    paper.write_text("The assitance and the ministrie.\n", encoding="utf-8")
+    (tmp_path / "citetrace-vocab.txt").write_text("# house words\nministrie\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(paper), "--format", "json", "--select", "CT5"])
+    found = [f["text"] for f in json.loads(result.stdout)["documents"][0]["findings"]]
+    assert found == ["assitance"]
+
+
+def test_citation_sources_are_not_reported_twice() -> None:
+    text = "Izvestiva said so (Izvestiva, 1987. 8. 11).\n\n## References\n\nIzvestiya\n"
+    report = audit_text(text)
+    rules = [(f.rule, f.start) for f in report.findings if f.text == "Izvestiva"]
+    assert [r for r, _ in rules] == ["ocr-typo", "source-typo"]
+    assert rules[0][1] != rules[1][1]
+
+
+# -- ambiguity and fixes --------------------------------------------------------------
+
+
+def test_equally_good_corrections_are_all_given_and_never_applied() -> None:
+    report = audit_text("It was soley his decision.", config=Config(select=OCR))
+    (finding,) = report.findings
+    assert set(finding.suggestion.split(" | ")) >= {"sole", "solely"} and finding.fix is None
+    assert fix_text("It was soley his decision.", unsafe=True).fixed == "It was soley his decision."
+
+
+def test_single_corrections_need_unsafe_fixes() -> None:
+    text = "The assitance was given."
+    assert fix_text(text).fixed == text
+    assert fix_text(text, unsafe=True).fixed == "The assistance was given."
+
+
+# -- text corrupted with the confusion pairs -----------------------------------------
+
+CLEAN = """The government announced a modern programme of economic reform in the
+summer. Ministers from several countries attended the conference, and the
+delegation worked through the night on a common declaration. Observers noted
+that the question of military bases remained difficult, while the problem of
+trade was discussed in a friendly atmosphere. The committee published its
+report in the autumn, and the newspapers described the meeting as important
+for the whole region. Critics doubted whether the promised assistance would
+arrive, but the minister insisted that the agreement was binding."""
+
+CORRUPTIONS = [
+    ("rn", "m"),
+    ("m", "rn"),
+    ("cl", "d"),
+    ("w", "vv"),
+    ("l", "1"),
+    ("o", "0"),
+    ("e", "c"),
+    ("n", "u"),
+    ("h", "b"),
+    ("d", "cl"),
+]
+
+
+def corrupt(text: str, rate: float, seed: int) -> tuple[str, dict[str, str]]:
+    rng = random.Random(seed)
+    truth: dict[str, str] = {}
+    words = re.split(r"(\s+)", text)
+    for i, word in enumerate(words):
+        core = word.strip(".,\n")
+        if len(core) < 5 or rng.random() > rate:
+            continue
+        pairs = [(a, b) for a, b in CORRUPTIONS if a in core]
+        if not pairs:
+            continue
+        a, b = rng.choice(pairs)
+        damaged = core.replace(a, b, 1)
+        from citetrace.ocr import lexicon
+
+        if lexicon.known(damaged.lower()):
+            continue  # a real word: out of scope for non-word detection
+        words[i] = word.replace(core, damaged, 1)
+        truth[damaged] = core
+    return "".join(words), truth
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_text_corrupted_with_confusion_pairs(seed: int) -> None:
+    damaged, truth = corrupt(CLEAN, 0.4, seed)
+    assert len(truth) >= 8
+    found = {text: suggestion for _, text, suggestion in typos(damaged)}
+    hits = [w for w in truth if w in found]
+    assert len(hits) / len(truth) >= 0.8, (truth, found)
+    assert [w for w in found if w not in truth] == []  # no false alarm on clean words
+    right = [w for w in hits if truth[w] in found[w].split(" | ")]
+    assert len(right) / len(hits) >= 0.8, {w: (truth[w], found[w]) for w in hits}
+
+
+# -- the bundled paper ------------------------------------------------------------------
+
+
+def _labels() -> list[tuple[int, str, str]]:
+    rows = (ROOT / "tests" / "data" / "seed_ocr_errors.tsv").read_text("utf-8").splitlines()
+    body = [r for r in rows if r and not r.startswith("#")][1:]
+    return [(int(line), text, fix) for line, text, fix in (r.split("\t") for r in body)]
+
+
+def seed_scores(report) -> dict[str, float]:
+    labels = _labels()
+    found = [
+        (f.line, "".join(f.text.split()), f.suggestion or "")
+        for f in report.findings
+        if f.rule in OCR
+    ]
+    truth = {(line, text): fix for line, text, fix in labels}
+    true_positives = [(line, text, s) for line, text, s in found if (line, text) in truth]
+    right = [t for t in true_positives if truth[t[:2]] in t[2].split(" | ")]
+    return {
+        "found": len(found),
+        "labelled": len(labels),
+        "precision": len(true_positives) / len(found),
+        "recall": len({t[:2] for t in true_positives}) / len(truth),
+        "corrections right": len(right) / len(true_positives),
+    }
+
+
+def test_precision_and_recall_on_the_bundled_paper(seed_report) -> None:
+    scores = seed_scores(seed_report)
+    print("\nOCR on the bundled paper:", scores)
+    assert scores["precision"] >= 0.9
+    assert scores["recall"] >= 0.8
+    assert scores["corrections right"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("word", "correction"),
+    [
+        ("assitance", "assistance"),
+        ("Camobida", "Cambodia"),
+        ("Pyongynag", "Pyongyang"),
+        ("understnading", "understanding"),
+        ("July1987", "July 1987"),
+        ("Izvestiva", "Izvestiya"),
+    ],
+)
+def test_the_named_errors_are_found_with_the_right_correction(
+    seed_report, word, correction
+) -> None:
+    found = [f for f in seed_report.findings if f.text == word and f.rule in (*OCR, "source-typo")]
+    assert found and all(f.suggestion == correction for f in found)
+
+
+def test_typos_command_groups_by_correction() -> None:
+    result = CliRunner().invoke(main, ["typos", str(SEED)])
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0]
+    assert first.startswith("Afghanistan  ← Afganistan  ×8")
+    assert "assistance  ← assitance  ×4" in result.output
+    data = json.loads(CliRunner().invoke(main, ["typos", str(SEED), "--format", "json"]).output)
+    conflict = next(g for g in data if g["correction"].startswith("conflict"))
+    assert conflict["ambiguous"] is True
