@@ -32,15 +32,22 @@ from citetrace.document import Document
 from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.confusion import ocr_distance, plausible
-from citetrace.ocr.tokens import BROKEN, RUN_TOGETHER, TOKEN, Zones, marked_sic, skipped_zones
+from citetrace.ocr.tokens import (
+    TOKEN,
+    Zones,
+    broken_words,
+    in_foreign_or_code,
+    marked_sic,
+    occurrences,
+)
 
-_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s$")
-_ROMAN_I = re.compile(r"(?<![\w])II(?=['’]?[a-z])")
-_DIGIT_IN_WORD = re.compile(r"(?<![\w])[A-Za-z01]*[01][A-Za-z01]*(?![\w])")
+_ROMAN_I = re.compile(r"II['’]?[a-z][^\W\d_]*(?:['’][^\W\d_]+)*")
+_RUN_TOGETHER = re.compile(r"([A-Za-z]{3,})(\d{4})")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DIGIT_IN_WORD = re.compile(r"[A-Za-z01]*[01][A-Za-z01]*")
 _ORDINAL = re.compile(r"[01]+(?:st|nd|rd|th|s)")
 _DIGIT_AS_LETTER = {"0": "oO", "1": "lI"}
-_NAME_TRIGRAM = re.compile(r"(?<![\w])([A-Z][a-z]+)[ \t]+([Il1|]{2})[ \t]+([A-Z][a-z]+)(?![\w])")
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
 
@@ -70,11 +77,20 @@ class _Evidence:
     """Counts of the document's words and the spellings its reference list vouches for."""
 
     def __init__(self, text: str, body_end: int, vocabulary: frozenset[str]) -> None:
-        self.counts = Counter(_key(w) for w in _WORD.findall(text))
-        self.body = Counter(_key(w) for w in _WORD.findall(text, 0, body_end))
-        self.references = {_key(w) for w in _WORD.findall(text, body_end)}
+        self.tokens = _count_tokens(text[:body_end])  # every spelling, as written
+        listed = _count_tokens(text[body_end:])
+        self.counts: Counter[str] = Counter()
+        self.body: Counter[str] = Counter()
+        for token, n in self.tokens.items():
+            if _LETTERS.fullmatch(token):
+                self.body[_key(token)] += n
+        self.counts.update(self.body)
+        for token, n in listed.items():
+            if _LETTERS.fullmatch(token):
+                self.counts[_key(token)] += n
+        self.references = {_key(t) for t in listed if _LETTERS.fullmatch(t)}
         self.vocabulary = vocabulary
-        self.lower = Counter()
+        self.lower: Counter[str] = Counter()
         for word, n in self.counts.items():
             self.lower[word.lower()] += n
         self._index: dict[str, list[str]] | None = None
@@ -109,6 +125,16 @@ class _Evidence:
         return out
 
 
+def _count_tokens(text: str) -> Counter[str]:
+    """How often each token occurs: split on white space first (fast), then each
+    distinct piece into tokens once."""
+    tokens: Counter[str] = Counter()
+    for piece, n in Counter(text.split()).items():
+        for token in TOKEN.findall(piece):
+            tokens[token] += n
+    return tokens
+
+
 def _deletes(word: str) -> set[str]:
     """Keys that bring together words up to two edits apart (two for longer words)."""
     head = word[:10]
@@ -137,30 +163,36 @@ def find_typos(
     """
     text, end = doc.text, doc.body_end
     evidence = _Evidence(text, end, vocabulary)
-    zones = skipped_zones(text, end, skip, evidence.is_word)
+    fixed = Zones(skip)
+
+    def allowed(start: int, stop: int) -> bool:
+        if start in fixed or (ignore_sic and marked_sic(text, stop)):
+            return False
+        return not in_foreign_or_code(text, start, evidence.is_word)
+
     typos: list[Typo] = []
-    consumed: list[tuple[int, int]] = []
-    for m in BROKEN.finditer(text, 0, end):
-        joined = m.group(1) + m.group(2)
-        consumed.append((m.start(), m.end()))
-        if m.start() in zones or evidence.is_word(joined):
+    consumed = []
+    for start, stop, joined in broken_words(text, end):
+        consumed.append((start, stop))
+        if evidence.is_word(joined) or not allowed(start, stop):
             continue
         verdict = _judge(joined, evidence, occurrences=1)
         if verdict is not None:
-            typos.append(_typo(verdict, m.start(), m.end(), text))
+            typos.append(_typo(verdict, start, stop, text))
     consumed_zone = Zones(consumed)
-    verdicts = _judge_words(evidence, zones)
-    if verdicts:
-        typos += _locate(text, end, verdicts, zones, consumed_zone, ignore_sic)
-    typos += _run_together(text, end, zones)
-    typos += _roman_numeral_misreadings(text, end, zones)
-    typos += _digit_misreadings(text, end, zones, evidence)
-    typos += _name_trigrams(text, end, zones)
+    verdicts = _judge_words(evidence)
+    verdicts.update(_special_tokens(evidence))
+    for word, verdict in verdicts.items():
+        for start in occurrences(text, word, end):
+            stop = start + len(word)
+            if start not in consumed_zone and allowed(start, stop):
+                typos.append(_typo(verdict, start, stop, text))
+    typos += _name_trigrams(text, end, evidence, allowed)
     typos.sort(key=lambda t: t.start)
     return typos
 
 
-def _judge_words(evidence: _Evidence, zones: Zones) -> dict[str, _Verdict]:
+def _judge_words(evidence: _Evidence) -> dict[str, _Verdict]:
     verdicts: dict[str, _Verdict] = {}
     for word, n in evidence.body.items():
         if len(word) < 4 or word.isupper() or evidence.is_word(word):
@@ -294,125 +326,88 @@ def _apply(word: str, op, target: str) -> str | None:
     return None
 
 
-def _locate(
-    text: str,
-    end: int,
-    verdicts: dict[str, _Verdict],
-    zones: Zones,
-    consumed: Zones,
-    ignore_sic: bool,
-) -> list[Typo]:
-    """Every occurrence of the judged words, in one pass over the prose."""
-    words = sorted(verdicts, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'’])(" + "|".join(map(re.escape, words)) + r")(?![\w])")
-    found = []
-    for m in pattern.finditer(text, 0, end):
-        start, stop = m.span(1)
-        if start in zones or start in consumed or (ignore_sic and marked_sic(text, stop)):
-            continue
-        found.append(_typo(verdicts[m.group(1)], start, stop, text))
-    return found
-
-
 def _typo(v: _Verdict, start: int, end: int, text: str) -> Typo:
     return Typo(v.kind, start, end, text[start:end], v.suggestions, v.confidence, v.evidence)
 
 
-def _run_together(text: str, end: int, zones: Zones) -> list[Typo]:
-    out = []
-    for m in RUN_TOGETHER.finditer(text, 0, end):
-        if m.start() in zones or not lexicon.known(m.group(1).lower()):
+def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
+    """Tokens judged by their shape: a word and a year run together, ``II`` for ``Il``,
+    digits read for letters."""
+    out: dict[str, _Verdict] = {}
+    for token in evidence.tokens:
+        if token.isalpha() or token.isdigit():
             continue
-        fixed = f"{m.group(1)} {m.group(2)}"
-        out.append(
-            Typo(
-                "ocr-typo",
-                m.start(),
-                m.end(),
-                m.group(),
-                (fixed,),
-                0.9,
-                "a word and a year run together",
-            )
-        )
-    return out
-
-
-def _roman_numeral_misreadings(text: str, end: int, zones: Zones) -> list[Typo]:
-    """``II'ichev``: ``II`` before a lower-case letter is ``Il`` misread."""
-    out = []
-    for m in _ROMAN_I.finditer(text, 0, end):
-        if m.start() in zones:
-            continue
-        word = TOKEN.match(text, m.start())
-        stop = word.end() if word else m.end()
-        original = text[m.start() : stop]
-        out.append(
-            Typo(
-                "ocr-typo",
-                m.start(),
-                stop,
-                original,
-                ("Il" + original[2:],),
-                0.7,
-                "OCR reads the letters Il as II",
-            )
-        )
-    return out
-
-
-def _digit_misreadings(text: str, end: int, zones: Zones, evidence: _Evidence) -> list[Typo]:
-    """``pub1ic``, ``C0mmunist``: a digit read where a letter stood."""
-    out = []
-    for m in _DIGIT_IN_WORD.finditer(text, 0, end):
-        word = m.group()
-        letters = sum(ch.isalpha() for ch in word)
-        if letters < 2 or len(word) < 3 or _ORDINAL.fullmatch(word) or m.start() in zones:
-            continue
-        readings = {""}
-        for ch in word:
-            readings = {r + alt for r in readings for alt in _DIGIT_AS_LETTER.get(ch, ch)}
-        cased = (r for r in readings if r in (r.lower(), r.capitalize(), r.upper()))
-        fixed = sorted(r for r in cased if evidence.is_word(r))
-        if fixed:
-            out.append(
-                Typo(
+        if m := _RUN_TOGETHER.fullmatch(token):
+            if lexicon.known(m.group(1).lower()):
+                out[token] = _Verdict(
+                    token,
+                    (f"{m.group(1)} {m.group(2)}",),
                     "ocr-typo",
-                    m.start(),
-                    m.end(),
-                    word,
-                    tuple(fixed[:3]),
                     0.9,
-                    "OCR reads the letters l and O as the digits 1 and 0",
+                    "a word and a year run together",
                 )
+        elif _ROMAN_I.fullmatch(token):
+            out[token] = _Verdict(
+                token, ("Il" + token[2:],), "ocr-typo", 0.7, "OCR reads the letters Il as II"
+            )
+        elif _DIGIT_IN_WORD.fullmatch(token) and (reading := _digit_reading(token, evidence)):
+            out[token] = _Verdict(
+                token,
+                reading,
+                "ocr-typo",
+                0.9,
+                "OCR reads the letters l and O as the digits 1 and 0",
             )
     return out
 
 
-def _name_trigrams(text: str, end: int, zones: Zones) -> list[Typo]:
+def _digit_reading(token: str, evidence: _Evidence) -> tuple[str, ...]:
+    """``pub1ic`` → ``public``: the readings of a word with 0 or 1 in it that are words."""
+    letters = sum(ch.isalpha() for ch in token)
+    if letters < 2 or len(token) < 3 or _ORDINAL.fullmatch(token):
+        return ()
+    readings = {""}
+    for ch in token:
+        readings = {r + alt for r in readings for alt in _DIGIT_AS_LETTER.get(ch, ch)}
+    cased = (r for r in readings if r in (r.lower(), r.capitalize(), r.upper()))
+    return tuple(sorted(r for r in cased if evidence.is_word(r))[:3])
+
+
+_MISREAD_IL = ("II", "Il", "ll", "lI", "1l", "l1", "I1", "1I")
+_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _name_trigrams(text: str, end: int, evidence: _Evidence, allowed) -> list[Typo]:
     """``Kim II Sung`` beside ``Kim Il Sung``: one name, its middle part misread."""
-    groups: dict[tuple[str, str], list[re.Match[str]]] = defaultdict(list)
-    for m in _NAME_TRIGRAM.finditer(text, 0, end):
-        if m.start() not in zones:
-            groups[(m.group(1), m.group(3))].append(m)
+    present = [t for t in _MISREAD_IL if t in evidence.tokens]
+    if len(present) < 2:
+        return []
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for middle in present:
+        for start in occurrences(text, middle, end):
+            before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+            after = _NAME_AFTER.match(text, start + len(middle), end)
+            if before and after:
+                groups[(before.group(1), after.group(1))].append((start, middle))
     out = []
-    for matches in groups.values():
-        spellings = Counter(m.group(2) for m in matches)
+    for (first, last), found in groups.items():
+        spellings = Counter(middle for _, middle in found)
         if len(spellings) < 2:
             continue
         usual = max(spellings, key=lambda s: (spellings[s], any(ch.islower() for ch in s)))
-        for m in matches:
-            if m.group(2) != usual:
-                start, stop = m.span(2)
+        for start, middle in found:
+            stop = start + len(middle)
+            if middle != usual and allowed(start, stop):
                 out.append(
                     Typo(
                         "name-variant",
                         start,
                         stop,
-                        m.group(2),
+                        middle,
                         (usual,),
                         0.7,
-                        f"'{m.group(1)} {usual} {m.group(3)}' elsewhere in this document",
+                        f"'{first} {usual} {last}' elsewhere in this document",
                     )
                 )
     return out

@@ -1,32 +1,26 @@
 """Words of the prose, and the places where words must not be judged.
 
-Tokens are letter runs with inner apostrophes or hyphens (``Britain's``,
-``Sino-Soviet``). A word broken at the end of a line (``Med-`` + ``vedev``,
-across a page break) is joined again. Skipped zones: citations and the
-reference list (judged by the source rules), Markdown italics, quotations and
-parentheticals written mostly in another language, code spans, links, HTML
-comments, and words an editor marked ``[sic]``.
+Words are counted once per distinct spelling with one C-speed pass
+(``findall``); everything else looks only at the few places where a damaged
+word stands. A word broken at the end of a line (``Med-`` + ``vedev``, across
+a page break) is joined again. Never judged: citations and the reference list
+(the source rules judge them), directives, Markdown italics, code spans,
+links, HTML comments, quotations and parentheticals written mostly in another
+language, and words an editor marked ``[sic]``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
-TOKEN = re.compile(r"(?<![\w])[^\W\d_]+(?:['’\-][^\W\d_]+)*(?![\w])")
-BROKEN = re.compile(
-    r"(?<![\w-])([^\W\d_]{2,})-[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))*[ \t]*([a-z][^\W\d_]*)"
-)
-RUN_TOGETHER = re.compile(r"(?<![\w])([A-Za-z]{3,})(\d{4})(?![\w])")
-SIC = re.compile(r"^[\s,.;:!?\"'”’)]*\[sic!?\]", re.IGNORECASE)
-_ITALIC = re.compile(
-    r"(?<![\w*])\*(?!\s)([^*\n]{1,200}?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_\n]{1,200}?)(?<!\s)_(?![\w_])"
-)
-_QUOTED = re.compile(
-    r"\"([^\"\n]{1,300})\"|“([^“”\n]{1,300})”|«([^«»\n]{1,300})»|\(([^()\n]{1,300})\)"
-)
-_CODE = re.compile(r"`[^`\n]+`|<!--.*?-->|https?://\S+|\S+@\S+\.\w+|\]\([^)\s]+\)", re.DOTALL)
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_BROKEN_TAIL = re.compile(r"-[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))*[ \t]*([a-z][^\W\d_]*)")
+_WORD_BEFORE = re.compile(r"[^\W\d_]{2,}$")
+SIC = re.compile(r"[\s,.;:!?\"'”’)]*\[sic!?\]", re.IGNORECASE)
+_WORD_CHARS = "'’"
+_SPAN_LIMIT = 300
 
 
 class Zones:
@@ -47,21 +41,80 @@ class Zones:
         return i >= 0 and offset < self.ends[i]
 
 
-def skipped_zones(
-    text: str, end: int, fixed: Iterable[tuple[int, int]], is_word: Callable[[str], bool]
-) -> Zones:
-    """Zones of ``text[:end]`` whose words are not judged, plus ``fixed`` ranges."""
-    ranges = list(fixed)
-    ranges += [(m.start(), m.end()) for m in _CODE.finditer(text, 0, end)]
-    ranges += [(m.start(), m.end()) for m in _ITALIC.finditer(text, 0, end)]
-    for m in _QUOTED.finditer(text, 0, end):
-        inner = next(g for g in m.groups() if g is not None)
-        words = [w for w in TOKEN.findall(inner) if len(w) > 2]
-        if words and sum(not is_word(w) for w in words) * 2 >= len(words):
-            ranges.append((m.start(), m.end()))  # a gloss or quotation in another language
-    return Zones(ranges)
+def broken_words(text: str, end: int) -> Iterator[tuple[int, int, str]]:
+    """``(start, stop, joined)`` for each word split by a hyphen at a line end."""
+    at = text.find("-", 0, end)
+    while at >= 0:
+        tail = _BROKEN_TAIL.match(text, at, end)
+        head = _WORD_BEFORE.search(text, max(0, at - 40), at) if tail else None
+        if tail and head and (head.start() == 0 or not _is_word_char(text[head.start() - 1])):
+            yield head.start(), tail.end(), head.group() + tail.group(1)
+        at = text.find("-", at + 1, end)
+
+
+def occurrences(text: str, word: str, end: int) -> Iterator[int]:
+    """Start offsets of ``word`` as a whole word in ``text[:end]`` (``'s`` may follow)."""
+    at = text.find(word, 0, end)
+    while at >= 0:
+        stop = at + len(word)
+        before_ok = at == 0 or not _is_word_char(text[at - 1])
+        after_ok = stop >= len(text) or not text[stop].isalnum()
+        if before_ok and after_ok:
+            yield at
+        at = text.find(word, at + 1, end)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in _WORD_CHARS
 
 
 def marked_sic(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` is followed by ``[sic]``."""
-    return SIC.match(text[end : end + 12]) is not None
+    return SIC.match(text, end, end + 12) is not None
+
+
+def in_foreign_or_code(text: str, pos: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether ``pos`` lies in italics, code, a comment, a link, or a gloss in another language.
+
+    Only the line around ``pos`` is looked at, so the check costs the same
+    whatever the size of the document.
+    """
+    start = max(text.rfind("\n", 0, pos) + 1, pos - 2000)
+    stop = text.find("\n", pos)
+    stop = len(text) if stop < 0 else min(stop, pos + 2000)
+    before, after = text[start:pos], text[pos:stop]
+    if before.count("`") % 2 == 1 or before.rfind("<!--") > before.rfind("-->"):
+        return True
+    run_start = max(before.rfind(" "), before.rfind("\t")) + 1
+    run_end = len(after) if " " not in after else after.index(" ")
+    run = before[run_start:] + after[:run_end]
+    if "://" in run or "@" in run or "](" in run:
+        return True
+    for mark in ("*", "_"):
+        if before.count(mark) % 2 == 1 and mark in after:
+            return True  # italics: titles and foreign terms
+    for opener, closer in (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")")):
+        inner = _enclosing(before, after, opener, closer)
+        if inner is not None and _mostly_foreign(inner, is_word):
+            return True
+    return False
+
+
+def _enclosing(before: str, after: str, opener: str, closer: str) -> str | None:
+    if opener == closer:
+        if before.count(opener) % 2 == 0:
+            return None
+        left = before.rfind(opener)
+    else:
+        left = before.rfind(opener)
+        if left < 0 or before.rfind(closer) > left:
+            return None
+    right = after.find(closer)
+    if right < 0 or len(before) - left + right > _SPAN_LIMIT:
+        return None
+    return before[left + 1 :] + after[:right]
+
+
+def _mostly_foreign(inner: str, is_word: Callable[[str], bool]) -> bool:
+    words = [w for w in TOKEN.findall(inner) if len(w) > 2 and w.isalpha()]
+    return bool(words) and sum(not is_word(w) for w in words) * 2 >= len(words)
