@@ -172,12 +172,13 @@ def find_typos(
 
     typos: list[Typo] = []
     consumed = []
+    judged: dict[str, _Verdict | None] = {}
     for start, stop, joined in broken_words(text, end):
         consumed.append((start, stop))
-        if evidence.is_word(joined) or not allowed(start, stop):
-            continue
-        verdict = _judge(joined, evidence, occurrences=1)
-        if verdict is not None:
+        if joined not in judged:
+            judged[joined] = None if evidence.is_word(joined) else _judge(joined, evidence, 1)
+        verdict = judged[joined]
+        if verdict is not None and allowed(start, stop):
             typos.append(_typo(verdict, start, stop, text))
     consumed_zone = Zones(consumed)
     verdicts = _judge_words(evidence)

@@ -79,9 +79,10 @@ def in_foreign_or_code(text: str, pos: int, is_word: Callable[[str], bool]) -> b
     Only the line around ``pos`` is looked at, so the check costs the same
     whatever the size of the document.
     """
-    start = max(text.rfind("\n", 0, pos) + 1, pos - 2000)
-    stop = text.find("\n", pos)
-    stop = len(text) if stop < 0 else min(stop, pos + 2000)
+    window = 2000  # bounded, so that a long single line costs no more
+    start = max(text.rfind("\n", max(0, pos - window), pos) + 1, pos - window, 0)
+    stop = text.find("\n", pos, pos + window)
+    stop = min(len(text), pos + window) if stop < 0 else stop
     before, after = text[start:pos], text[pos:stop]
     if before.count("`") % 2 == 1 or before.rfind("<!--") > before.rfind("-->"):
         return True
