@@ -20,6 +20,8 @@ _ABBREVIATIONS = frozenset(
     dept univ approx ca resp viz ibid op cit chap ch art sec""".split()
 )
 _WORD_BREAKS = (" ", "\n", "\t", "(", "[", '"', "“", "—", "-", "/")
+_TERMINALS = ".!?…"
+MAX_CLAIM = 4000  # characters: no claim reaches further back than this
 _CLOSERS = "\"”’'»)]"
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s)")
 _TRIM_LEADING = " \t\r\n,;:.)]-–—"
@@ -33,13 +35,17 @@ def sentence_start(text: str, lo: int, end: int) -> int:
     not end a sentence; a full stop whose sentence would begin at or after
     ``end`` is the one that closes the claim itself.
     """
+    lo = max(lo, end - MAX_CLAIM)
     hi = end
+    # The nearest of each terminal mark, found again only once passed: each mark's
+    # text is searched once, so a run of abbreviations costs linear time.
+    nearest = {mark: text.rfind(mark, lo, hi) for mark in _TERMINALS}
     while hi > lo:
-        at = max(text.rfind(".", lo, hi), text.rfind("!", lo, hi), text.rfind("?", lo, hi))
-        at = max(at, text.rfind("…", lo, hi))
+        at = max(nearest.values())
         if at < 0:
             return lo
         hi = at
+        nearest[text[at]] = text.rfind(text[at], lo, at)
         after = at + 1
         while after < end and text[after] in _CLOSERS:
             after += 1

@@ -40,6 +40,8 @@ def test_html_escapes_document_text() -> None:
     )
     assert "</" not in data and "<" not in data
     assert "&lt;evil&gt;.txt" in page
+    assert "\u202e" not in page and "⟨U+202E⟩" in page  # shown, not obeyed
+    assert "W" * 5000 in re.sub(r"<[^>]+>", "", page)  # the long token is all there
 
 
 def test_html_is_self_contained_with_a_strict_policy() -> None:

@@ -48,6 +48,7 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT_IN_WORD = re.compile(r"[A-Za-z01]*[01][A-Za-z01]*")
 _ORDINAL = re.compile(r"[01]+(?:st|nd|rd|th|s)")
 _DIGIT_AS_LETTER = {"0": "oO", "1": "lI"}
+_MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
 
@@ -173,10 +174,13 @@ def find_typos(
     typos: list[Typo] = []
     consumed = []
     judged: dict[str, _Verdict | None] = {}
-    for start, stop, joined in broken_words(text, end):
+    for start, stop, joined, split_at in broken_words(text, end):
         consumed.append((start, stop))
         if joined not in judged:
-            judged[joined] = None if evidence.is_word(joined) else _judge(joined, evidence, 1)
+            head, tail = joined[:split_at], joined[split_at:]
+            genuine = evidence.is_word(head) and evidence.is_word(tail)  # "non-aligned"
+            ok = evidence.is_word(joined) or genuine
+            judged[joined] = None if ok else _judge(joined, evidence, 1)
         verdict = judged[joined]
         if verdict is not None and allowed(start, stop):
             typos.append(_typo(verdict, start, stop, text))
@@ -365,8 +369,9 @@ def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
 def _digit_reading(token: str, evidence: _Evidence) -> tuple[str, ...]:
     """``pub1ic`` → ``public``: the readings of a word with 0 or 1 in it that are words."""
     letters = sum(ch.isalpha() for ch in token)
-    if letters < 2 or len(token) < 3 or _ORDINAL.fullmatch(token):
-        return ()
+    digits = len(token) - letters
+    if letters < 2 or len(token) < 3 or digits > _MAX_MISREAD_DIGITS or _ORDINAL.fullmatch(token):
+        return ()  # more digits than that is a code or a number, not a misread word
     readings = {""}
     for ch in token:
         readings = {r + alt for r in readings for alt in _DIGIT_AS_LETTER.get(ch, ch)}

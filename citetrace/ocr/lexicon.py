@@ -125,7 +125,7 @@ def suggestions(word: str, max_distance: int = 2) -> list[str]:
 
     first = _edits(word) | _misreadings(word)
     found = common(first)
-    if found or max_distance < 2:
-        return found
+    if found or max_distance < 2 or len(word) < 6:
+        return found  # two edits from a short word could be almost any word
     second = {e2 for e1 in first for e2 in _shrinks(e1)}
     return [c for c in common(second) if OSA.distance(word, c) <= 2]

@@ -41,14 +41,15 @@ class Zones:
         return i >= 0 and offset < self.ends[i]
 
 
-def broken_words(text: str, end: int) -> Iterator[tuple[int, int, str]]:
-    """``(start, stop, joined)`` for each word split by a hyphen at a line end."""
+def broken_words(text: str, end: int) -> Iterator[tuple[int, int, str, int]]:
+    """``(start, stop, joined, split)`` for each word split by a hyphen at a line end;
+    ``joined[:split]`` stood before the hyphen."""
     at = text.find("-", 0, end)
     while at >= 0:
         tail = _BROKEN_TAIL.match(text, at, end)
         head = _WORD_BEFORE.search(text, max(0, at - 40), at) if tail else None
         if tail and head and (head.start() == 0 or not _is_word_char(text[head.start() - 1])):
-            yield head.start(), tail.end(), head.group() + tail.group(1)
+            yield head.start(), tail.end(), head.group() + tail.group(1), len(head.group())
         at = text.find("-", at + 1, end)
 
 

@@ -159,8 +159,28 @@ def _worst(findings: list[Finding]) -> str:
     return max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__)
 
 
-def _segment(text: str, claims: list[str], findings: list[Finding], fid: dict[int, str]) -> str:
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    """Escaped text, with bidirectional controls shown as marks instead of obeyed.
+
+    A stray right-to-left override (from OCR, or planted) would otherwise
+    reorder everything after it on the page.
+    """
     body = escape(text, quote=False)
+    if not _BIDI.search(body):
+        return body
+    return _BIDI.sub(
+        lambda m: (
+            f'<span class="ctl" title="U+{ord(m.group()):04X}">⟨U+{ord(m.group()):04X}⟩</span>'
+        ),
+        body,
+    )
+
+
+def _segment(text: str, claims: list[str], findings: list[Finding], fid: dict[int, str]) -> str:
+    body = _visible(text)
     if findings:
         classes = ["f", f"sev-{_worst(findings)}"] + [f"r-{f.code}" for f in findings]
         ids = " ".join(fid[id(f)] for f in findings)
