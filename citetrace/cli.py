@@ -29,27 +29,27 @@ def _split_rules(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
-    """Audit every file under ``paths`` with its own configuration and ``settings`` on top."""
-    from citetrace.audit import audit_path
-    from citetrace.config import ConfigError, ConfigFinder
-    from citetrace.load import InputError, expand_paths
+def _options(settings: dict, encoding: str | None, want_report: bool):
+    from citetrace.engine import Options
+
+    overrides = tuple(sorted((k, v) for k, v in settings.items() if k != "config_file"))
+    return Options(overrides, settings.get("config_file"), encoding, want_report)
+
+
+def _load(paths: tuple[str, ...], encoding: str | None, settings: dict, jobs: int = 1):
+    """Audit every file under ``paths``, each with its own configuration and ``settings`` on top."""
+    from citetrace.engine import run_local
+    from citetrace.load import InputError
+    from citetrace.walk import discover
 
     reports, errors = [], []
-    overrides = {k: v for k, v in settings.items() if k != "config_file"}
-    configs = ConfigFinder(settings.get("config_file"))
-    for path, error in expand_paths(paths):
-        if error is not None:
-            errors.append(error)
-            continue
-        try:
-            config = configs(path).override(**overrides)
-            reports.append(audit_path(path, config, encoding))
-        except InputError as exc:
-            errors.append(exc)
-        except ConfigError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
+    entries = list(discover(paths))
+    options = _options(settings, encoding, want_report=True)
+    for outcome in run_local(entries, options, min(jobs, len(entries))):
+        if outcome.error is not None:
+            errors.append(InputError(outcome.path, outcome.error))
+        else:
+            reports.append(outcome.report)
     return reports, errors
 
 
@@ -167,15 +167,148 @@ def _with_rule_options(func):
 
 
 @main.command()
-@_with_common
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="jsonl streams one document a line, then a summary.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE (jsonl is streamed; the others atomically).",
+)
+@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores).",
+)
+@click.option("--include", multiple=True, help="Only files matching this glob (repeatable).")
+@click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
+@click.option(
+    "--ordered/--as-completed",
+    default=True,
+    show_default=True,
+    help="jsonl: input order, or each document as soon as it is done.",
+)
+@click.option(
+    "--resume",
+    type=click.Path(dir_okay=False),
+    help="Skip documents already in this (interrupted) jsonl output.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: a running scheduler (tcp://host:8786); default: a local cluster.",
+)
 @_with_rule_options
-def audit(paths, fmt, output, encoding, no_color, **rule_settings) -> None:
+def audit(
+    paths,
+    fmt,
+    output,
+    encoding,
+    no_color,
+    jobs,
+    include,
+    exclude,
+    ordered,
+    resume,
+    quiet,
+    engine,
+    scheduler,
+    **rule_settings,
+) -> None:
     """Audit PATHS (files or directories; default: ./corpus) and report citations and findings."""
+    import os
+
+    from citetrace.walk import discover
+
     paths = _paths_or_default(paths)
     settings = _rule_settings(**rule_settings)
-    reports, errors = _load(paths, encoding, settings)
+    jobs = jobs or os.cpu_count() or 1
+    entries = list(discover(paths, tuple(include), tuple(exclude)))
+    if resume:
+        from citetrace.batch import done_paths
+
+        done = done_paths(resume)
+        entries = [e for e in entries if e.path not in done]
+    if fmt == "jsonl":
+        failed = _audit_jsonl(
+            entries, settings, encoding, jobs, ordered, output, resume, quiet, engine, scheduler
+        )
+        sys.exit(EXIT_ERROR if failed else EXIT_OK)
+    from citetrace.load import InputError
+
+    outcomes = _run(
+        entries,
+        _options(settings, encoding, want_report=True),
+        jobs,
+        ordered=True,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    reports, errors = [], []
+    for outcome in outcomes:
+        if outcome.error is not None:
+            errors.append(InputError(outcome.path, outcome.error))
+        else:
+            reports.append(outcome.report)
     _render(reports, errors, fmt, output, no_color, paths, citations_only=False)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+def _run(entries, options, jobs, ordered, engine, scheduler):
+    from citetrace.engine import run_dask, run_local
+
+    if engine == "dask":
+        return run_dask(entries, options, scheduler, jobs, ordered)
+    return run_local(entries, options, min(jobs, max(1, len(entries))), ordered)
+
+
+def _audit_jsonl(
+    entries, settings, encoding, jobs, ordered, output, resume, quiet, engine, scheduler
+) -> int:
+    """Stream one JSON line per document; returns how many failed."""
+    import time
+
+    from citetrace.batch import progress, stderr_is_terminal, stream_jsonl, trim_partial_line
+
+    options = _options(settings, encoding, want_report=False)
+    outcomes = _run(entries, options, jobs, ordered, engine, scheduler)
+    show = not quiet and stderr_is_terminal()
+    if output is None:
+        with progress(entries, show) as advance:
+            totals = stream_jsonl(outcomes, sys.stdout, advance)
+    else:
+        appending = resume is not None and Path(resume).resolve() == Path(output).resolve()
+        if appending:
+            trim_partial_line(output)
+        if any(Path(e.path).resolve() == Path(output).resolve() for e in entries):
+            click.echo(f"error: {output}: refusing to overwrite an input file", err=True)
+            sys.exit(EXIT_ERROR)
+        with (
+            open(output, "a" if appending else "w", encoding="utf-8") as out,
+            progress(entries, show) as advance,
+        ):
+            totals = stream_jsonl(outcomes, out, advance)
+    seconds = max(1e-9, time.perf_counter() - totals.started)
+    if not quiet:
+        click.echo(
+            f"{totals.documents} documents ({totals.bytes / 1e6:.1f} MB) in {seconds:.1f} s, "
+            f"{totals.failed} failed",
+            err=True,
+        )
+    return totals.failed
 
 
 @main.command()

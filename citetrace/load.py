@@ -20,6 +20,9 @@ class InputError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        return (InputError, (self.path, self.reason))  # picklable, for worker processes
+
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode ``data``: a BOM wins, then ``encoding``, then strict UTF-8."""

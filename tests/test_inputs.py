@@ -118,10 +118,30 @@ def test_symlink_loops_fifos_and_dangling_links(tmp_path: Path) -> None:
 def test_unlistable_directory(tmp_path: Path, monkeypatch) -> None:
     folder = tmp_path / "closed"
     folder.mkdir()
+    (tmp_path / "open.txt").write_text(TEXT, encoding="utf-8")
+    real_scandir = os.scandir
 
-    def refuse(self, pattern):
-        raise PermissionError(13, "Permission denied")
+    def refuse(path=".", *args):
+        if str(path) == str(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
 
-    monkeypatch.setattr(Path, "rglob", refuse)
-    result = CliRunner().invoke(main, ["extract", str(folder)])
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--format", "json"])
     assert result.exit_code == 2 and f"error: {folder}: Permission denied" in result.stderr
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [
+        str(tmp_path / "open.txt")
+    ]
+
+
+def test_input_errors_cross_process_boundaries() -> None:
+    import pickle
+
+    from citetrace.load import InputError
+
+    error = pickle.loads(pickle.dumps(InputError("a.txt", "no such file")))
+    assert (error.path, error.reason, str(error)) == (
+        "a.txt",
+        "no such file",
+        "a.txt: no such file",
+    )

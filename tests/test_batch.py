@@ -1,0 +1,164 @@
+"""Corpus audits: discovery, parallel workers, streaming JSON lines, resume, Dask."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citetrace.cli import main
+
+from .conftest import SEED
+
+
+def make_corpus(root: Path, documents: int = 24) -> Path:
+    """Documents cut from the seed paper, each with the reference list."""
+    text = SEED.read_text("utf-8")
+    cut = text.index("#### References")
+    body, references = text[:cut], text[cut:]
+    paragraphs = body.split("\n\n")
+    folder = root / "corpus"
+    for i in range(documents):
+        sub = folder / f"part{i % 3}"
+        sub.mkdir(parents=True, exist_ok=True)
+        chosen = paragraphs[i % len(paragraphs) :: 5][:8]
+        (sub / f"doc{i:03d}.md").write_text("\n\n".join(chosen) + "\n\n" + references, "utf-8")
+    return folder
+
+
+def jsonl(*args: str) -> tuple[int, list[dict], str]:
+    result = CliRunner().invoke(main, ["audit", "--format", "jsonl", "--quiet", *args])
+    return (
+        result.exit_code,
+        [json.loads(line) for line in result.stdout.splitlines()],
+        result.stderr,
+    )
+
+
+def test_results_are_identical_whatever_the_jobs(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path)
+    code1, one, _ = jsonl(str(corpus), "--jobs", "1")
+    code2, two, _ = jsonl(str(corpus), "--jobs", "2")
+    assert code1 == code2 == 0
+    assert one == two
+    assert len(one) == 25 and one[-1]["summary"]["documents"] == 24
+    paths = [d["path"] for d in one[:-1]]
+    assert paths == sorted(paths)
+    _, unordered, _ = jsonl(str(corpus), "--jobs", "2", "--as-completed")
+    key = lambda d: d.get("path", "")  # noqa: E731
+    assert sorted(unordered[:-1], key=key) == one[:-1] and unordered[-1] == one[-1]
+
+
+def test_include_exclude_and_ignore_files(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path, 6)
+    (corpus / ".citetraceignore").write_text("part1/\n", encoding="utf-8")
+    (corpus / "part0" / ".gitignore").write_text("doc003.md\n", encoding="utf-8")
+    (corpus / "notes.txt").write_text("A claim (Pravda, 1987. 5. 1).\n", encoding="utf-8")
+    _, lines, _ = jsonl(str(corpus), "-j", "1")
+    names = [Path(d["path"]).name for d in lines[:-1]]
+    assert names == ["notes.txt", "doc000.md", "doc002.md", "doc005.md"]
+    _, lines, _ = jsonl(str(corpus), "-j", "1", "--include", "*.md", "--exclude", "doc005*")
+    assert [Path(d["path"]).name for d in lines[:-1]] == ["doc000.md", "doc002.md"]
+
+
+def test_a_failing_document_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path, 4)
+    (corpus / "part0" / "broken.txt").write_bytes(b"caf\xe9 (Pravda, 1987. 5. 1)")
+    code, lines, _ = jsonl(str(corpus), "-j", "2")
+    assert code == 2
+    broken = [d for d in lines if "error" in d]
+    assert broken == [
+        {
+            "path": str(corpus / "part0" / "broken.txt"),
+            "error": "not valid utf-8 at byte 3 (invalid continuation byte); "
+            "pass --encoding to choose another encoding",
+        }
+    ]
+    assert lines[-1]["summary"]["failed"] == 1 and lines[-1]["summary"]["documents"] == 5
+
+
+def test_a_crash_in_a_rule_fails_that_document_only(tmp_path: Path, monkeypatch) -> None:
+    from citetrace.rules import REGISTRY
+
+    corpus = make_corpus(tmp_path, 3)
+    rule = REGISTRY["missing-reference"]
+    calls = {"n": 0}
+
+    def flaky(self, ctx):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("boom")
+        return rule.check.__wrapped__(self, ctx) if hasattr(rule.check, "__wrapped__") else []
+
+    monkeypatch.setitem(
+        REGISTRY,
+        "missing-reference",
+        rule.__class__(rule.code, rule.name, rule.severity, rule.summary, rule.explanation, flaky),
+    )
+    code, lines, _ = jsonl(str(corpus), "-j", "1")
+    assert code == 2
+    assert [d.get("error") for d in lines[:-1]].count("internal error: RuntimeError: boom") == 1
+    assert lines[-1]["summary"]["documents"] == 3
+
+
+def test_resume_skips_what_an_interrupted_run_wrote(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path, 6)
+    out = tmp_path / "out.jsonl"
+    assert (
+        CliRunner()
+        .invoke(main, ["audit", str(corpus), "--format", "jsonl", "-q", "-j", "1", "-o", str(out)])
+        .exit_code
+        == 0
+    )
+    complete = out.read_text("utf-8").splitlines()
+    out.write_text("\n".join(complete[:3]) + "\n" + complete[3][:50], encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "audit",
+            str(corpus),
+            "--format",
+            "jsonl",
+            "-q",
+            "-j",
+            "1",
+            "-o",
+            str(out),
+            "--resume",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0
+    resumed = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [d["path"] for d in resumed[:-1]] == [json.loads(line)["path"] for line in complete[:-1]]
+    assert resumed[-1]["summary"]["documents"] == 3
+
+
+def test_no_progress_bar_when_not_a_terminal(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path, 2)
+    result = CliRunner().invoke(main, ["audit", str(corpus), "--format", "jsonl", "-j", "1"])
+    assert result.stderr.startswith("2 documents (") and "auditing" not in result.stderr
+
+
+def test_dask_local_cluster_gives_the_local_engine_output(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    corpus = make_corpus(tmp_path, 12)
+    _, local, _ = jsonl(str(corpus), "-j", "1")
+    code, distributed, _ = jsonl(str(corpus), "--engine", "dask", "-j", "2")
+    assert code == 0 and distributed == local
+
+
+def test_library_function_maps_over_a_dask_bag() -> None:
+    db = pytest.importorskip("dask.bag")
+    from citetrace import audit_text
+
+    texts = ["A claim (Pravda, 1987. 5. 1).", "Another (Pike, 1987: 208)."]
+    counts = (
+        db.from_sequence(texts, npartitions=2)
+        .map(audit_text)
+        .map(lambda r: len(r.citations))
+        .compute(scheduler="sync")
+    )
+    assert counts == [1, 1]
