@@ -103,9 +103,12 @@ class _Evidence:
     def names_near(self, word: str) -> list[str]:
         """Spellings in the document an OCR-plausible edit from ``word``, better attested."""
         if self._index is None:
+            # Only spellings that can vouch for a name: capitalised, and listed in the
+            # references, English, or used more than once. Lower-case words are judged
+            # by the lexicon, with this document's counts as a tie-breaker.
             self._index = defaultdict(list)
             for w, n in self.counts.items():
-                if n >= 2 or w in self.references or w[:1].isupper():
+                if w[:1].isupper() and (n >= 2 or w in self.references or lexicon.known(w.lower())):
                     for key in _deletes(w.lower()):
                         self._index[key].append(w)
         seen = {w for key in _deletes(word.lower()) for w in self._index.get(key, ())}
@@ -210,7 +213,7 @@ def _judge_words(evidence: _Evidence) -> dict[str, _Verdict]:
 
 
 def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
-    verdict = _from_document(word, evidence)
+    verdict = _from_document(word, evidence) if word[:1].isupper() else None
     if verdict is not None:
         return verdict
     capitalised = word[:1].isupper()
@@ -274,8 +277,19 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
         c for c in ranked if score(c)[0] == best_distance and -score(c)[1] > -best_weight - _TIE
     ]
     suggestions = tuple(_match_case(word, c) for c in tied[:3])
-    confidence = (0.8 if best_distance <= 1 else 0.6) if len(suggestions) == 1 else 0.4
-    return _Verdict(word, suggestions, "ocr-typo", confidence, "not an English word")
+    if len(suggestions) > 1:
+        return _Verdict(word, suggestions, "ocr-typo", 0.4, "not an English word")
+    if evidence.lower[ranked[0]]:
+        return _Verdict(
+            word,
+            suggestions,
+            "ocr-typo",
+            0.9 if best_distance <= 1 else 0.7,
+            f"not an English word; {ranked[0]} occurs in this document",
+        )
+    return _Verdict(
+        word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, "not an English word"
+    )
 
 
 def _split(word: str) -> _Verdict | None:

@@ -1,0 +1,206 @@
+"""The benchmark suite, run by hand: ``python bench/run.py [--quick]``.
+
+Prints, in one run:
+
+- extraction-only and full-audit throughput on one core on the bundled paper
+  repeated to 1, 10 and 100 MB, with the cost per MB at each size;
+- the same text through ``eyecite.get_citations`` (``pip install eyecite``,
+  a bench-only dependency) and through a bare ``re.finditer`` scan, as ratios;
+- cold start of ``citetrace --version`` and of ``citetrace audit`` on the paper;
+- batch throughput on a generated corpus of 2,000 documents with ``--jobs 1``
+  and ``--jobs 2``, with peak memory, and peak memory at 200 documents to
+  show that it does not grow with the corpus.
+
+``--quick`` stops at 10 MB and 400 documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extract import build, extraction  # noqa: E402
+
+from citetrace import audit_text  # noqa: E402
+
+BARE = re.compile(r"\([^()]*\)")
+
+
+def timed(func, runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def throughput(sizes: list[float]) -> dict[float, tuple[float, float]]:
+    print("\n## Throughput on one core (bundled paper repeated)")
+    print(f"{'size':>8} {'extraction':>14} {'ms/MB':>8} {'full audit':>14} {'ms/MB':>8}")
+    audit_text("warm (Pravda, 1987. 5. 1). The assitance.\n\nReferences\n\nPravda\n")
+    results = {}
+    for mb in sizes:
+        text = build(mb)
+        size = len(text.encode("utf-8")) / 1e6
+        runs = 3 if mb <= 10 else 1
+        t_extract = timed(lambda text=text: extraction(text), runs)
+        t_audit = timed(lambda text=text: audit_text(text), runs)
+        results[mb] = (t_extract / size, t_audit / size)
+        print(
+            f"{size:7.1f}M {size / t_extract:10.1f} MB/s {1000 * t_extract / size:8.1f}"
+            f" {size / t_audit:10.1f} MB/s {1000 * t_audit / size:8.1f}"
+        )
+    small, large = results[sizes[0]], results[sizes[-1]]
+    print(
+        f"cost per MB, {sizes[-1]:g} MB vs {sizes[0]:g} MB: extraction "
+        f"{large[0] / small[0]:.2f}x, full audit {large[1] / small[1]:.2f}x (linear if <= 1.2x)"
+    )
+    return results
+
+
+def comparison(mb: float = 1.0) -> None:
+    print(f"\n## Against eyecite and a bare scan ({mb:g} MB)")
+    text = build(mb)
+    size = len(text.encode("utf-8")) / 1e6
+    t_bare = timed(lambda: sum(1 for _ in BARE.finditer(text)))
+    t_extract = timed(lambda: extraction(text))
+    t_audit = timed(lambda: audit_text(text))
+    print(f"bare re.finditer scan: {size / t_bare:8.1f} MB/s")
+    print(
+        f"citetrace extraction:  {size / t_extract:8.1f} MB/s  ({t_bare / t_extract:.2f}x the bare scan)"
+    )
+    print(
+        f"citetrace full audit:  {size / t_audit:8.1f} MB/s  ({t_bare / t_audit:.3f}x the bare scan)"
+    )
+    try:
+        from eyecite import get_citations
+    except ImportError:
+        print("eyecite: not installed (pip install eyecite)")
+        return
+    get_citations(text[:20000])
+    t_eyecite = timed(lambda: get_citations(text), 1)
+    print(f"eyecite.get_citations: {size / t_eyecite:8.2f} MB/s")
+    print(
+        f"citetrace full audit / eyecite: {t_eyecite / t_audit:.1f}x; "
+        f"extraction / eyecite: {t_eyecite / t_extract:.1f}x"
+    )
+
+
+def cold_start() -> None:
+    print("\n## Cold start (median of 5)")
+    exe = shutil.which("citetrace")
+    command = [exe] if exe else [sys.executable, "-m", "citetrace"]
+    seed = str(ROOT / "corpus" / "akino-1988-soviet-asia.txt")
+    for label, args in (
+        ("--version", ["--version"]),
+        ("audit (seed)", ["audit", seed, "-q", "--format", "json"]),
+    ):
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run([*command, *args], capture_output=True, check=False, cwd=ROOT)
+            times.append(time.perf_counter() - start)
+        print(f"citetrace {label}: {statistics.median(times) * 1000:.0f} ms")
+
+
+def make_corpus(folder: Path, documents: int) -> int:
+    text = (ROOT / "corpus" / "akino-1988-soviet-asia.txt").read_text("utf-8")
+    cut = text.index("#### References")
+    paragraphs, references = text[:cut].split("\n\n"), text[cut:]
+    total = 0
+    for i in range(documents):
+        sub = folder / f"shelf{i % 20:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        body = "\n\n".join(paragraphs[i % 7 :: 3][:12]) + "\n\n" + references
+        (sub / f"doc{i:05d}.txt").write_text(body, "utf-8")
+        total += len(body.encode("utf-8"))
+    return total
+
+
+_RUNNER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(seconds, peak, done.returncode)
+"""
+
+
+def batch(documents: int, small: int) -> None:
+    print(f"\n## Batch: generated corpus of {documents} documents")
+    exe = shutil.which("citetrace")
+    command = [exe] if exe else [sys.executable, "-m", "citetrace"]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        size = make_corpus(corpus, documents) / 1e6
+        few = Path(tmp) / "few"
+        make_corpus(few, small)
+        rates = {}
+        for jobs in (1, 2):
+            args = [
+                *command,
+                "audit",
+                str(corpus),
+                "--format",
+                "jsonl",
+                "-q",
+                "--jobs",
+                str(jobs),
+                "-o",
+                os.devnull,
+            ]
+            out = subprocess.run(
+                [sys.executable, "-c", _RUNNER, *args], capture_output=True, text=True, check=True
+            ).stdout.split()
+            seconds, peak = float(out[0]), int(out[1]) / 1024
+            rates[jobs] = size / seconds
+            print(
+                f"--jobs {jobs}: {documents / seconds:7.1f} docs/s, {size / seconds:5.1f} MB/s "
+                f"({size:.1f} MB in {seconds:.1f} s), peak RSS of one process {peak:.0f} MB"
+            )
+        print(f"--jobs 2 / --jobs 1: {rates[2] / rates[1]:.2f}x")
+        for count, folder in ((small, few), (documents, corpus)):
+            args = [
+                *command,
+                "audit",
+                str(folder),
+                "--format",
+                "jsonl",
+                "-q",
+                "--jobs",
+                "1",
+                "-o",
+                os.devnull,
+            ]
+            out = subprocess.run(
+                [sys.executable, "-c", _RUNNER, *args], capture_output=True, text=True, check=True
+            ).stdout.split()
+            print(f"peak RSS, {count} documents, --jobs 1: {int(out[1]) / 1024:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    throughput([1, 10] if args.quick else [1, 10, 100])
+    comparison(1.0)
+    cold_start()
+    batch(400 if args.quick else 2000, 200)
+
+
+if __name__ == "__main__":
+    main()
