@@ -51,6 +51,7 @@ _DIGIT_AS_LETTER = {"0": "oO", "1": "lI"}
 _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
+_WELL_KNOWN = 1_000_000  # corpus count above which a capitalised word vouches alone
 
 
 @dataclass
@@ -104,13 +105,20 @@ class _Evidence:
         """Spellings in the document an OCR-plausible edit from ``word``, better attested."""
         if self._index is None:
             # Only spellings that can vouch for a name: capitalised, and listed in the
-            # references, English, or used more than once. Lower-case words are judged
-            # by the lexicon, with this document's counts as a tie-breaker.
+            # references, used more than once, or a long, common English name. Lower-case
+            # words are judged by the lexicon, with this document's counts as a tie-breaker.
             self._index = defaultdict(list)
             for w, n in self.counts.items():
-                if w[:1].isupper() and (n >= 2 or w in self.references or lexicon.known(w.lower())):
-                    for key in _deletes(w.lower()):
-                        self._index[key].append(w)
+                if not w[:1].isupper():
+                    continue
+                if n >= 2 or w in self.references:
+                    keys = _deletes(w.lower())
+                elif _well_known(w):
+                    keys = _deletes(w.lower(), deep=False)  # one edit is enough evidence here
+                else:
+                    continue
+                for key in keys:
+                    self._index[key].append(w)
         seen = {w for key in _deletes(word.lower()) for w in self._index.get(key, ())}
         mine = self.counts[word]
         out = []
@@ -129,6 +137,10 @@ class _Evidence:
         return out
 
 
+def _well_known(word: str) -> bool:
+    return len(word) >= 7 and lexicon.frequency(word.lower()) >= _WELL_KNOWN
+
+
 def _count_tokens(text: str) -> Counter[str]:
     """How often each token occurs: split on white space first (fast), then each
     distinct piece into tokens once."""
@@ -139,11 +151,11 @@ def _count_tokens(text: str) -> Counter[str]:
     return tokens
 
 
-def _deletes(word: str) -> set[str]:
+def _deletes(word: str, deep: bool = True) -> set[str]:
     """Keys that bring together words up to two edits apart (two for longer words)."""
     head = word[:10]
     once = {head[:i] + head[i + 1 :] for i in range(len(head))}
-    if len(head) < 7:
+    if len(head) < 7 or not deep:
         return {head} | once
     twice = {w[:i] + w[i + 1 :] for w in once for i in range(len(w))}
     return {head} | once | twice
