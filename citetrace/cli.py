@@ -71,6 +71,10 @@ def _report_errors(errors: list) -> None:
         click.echo(f"error: {error}", err=True)
 
 
+ENCODING = click.option(
+    "--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured)."
+)
+NO_COLOR = click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
 common_options = [
     click.argument("paths", nargs=-1, type=click.Path()),
     click.option(
@@ -87,10 +91,8 @@ common_options = [
         type=click.Path(dir_okay=False),
         help="Write the report to FILE (atomically) instead of standard output.",
     ),
-    click.option(
-        "--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured)."
-    ),
-    click.option("--no-color", is_flag=True, help="Plain output even on a terminal."),
+    ENCODING,
+    NO_COLOR,
 ]
 
 
@@ -182,8 +184,8 @@ def _with_rule_options(func):
     type=click.Path(dir_okay=False),
     help="Write the report to FILE (jsonl is streamed; the others atomically).",
 )
-@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
-@click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
+@ENCODING
+@NO_COLOR
 @click.option(
     "-j",
     "--jobs",
@@ -329,20 +331,28 @@ def _render(reports, errors, fmt, output, no_color, paths, citations_only) -> No
         _report_errors(errors)
         _emit(render_json(reports, errors, citations_only), output, inputs)
         return
+    _report_errors(errors)
+    _render_text(reports, errors, output, no_color, show_citations=True)
+
+
+def _render_text(reports, errors, output, no_color, show_citations) -> None:
+    """The rich terminal report, or its plain text in ``output``."""
     from io import StringIO
 
     from rich.console import Console
 
     from citetrace.render.text import render_text
 
-    _report_errors(errors)
     if output is None:
-        console = Console(no_color=no_color, highlight=False, soft_wrap=False)
-        render_text(console, reports, errors)
+        console = Console(no_color=no_color, highlight=False, soft_wrap=not show_citations)
+        render_text(console, reports, errors, show_citations=show_citations)
         return
     buffer = StringIO()
-    render_text(Console(file=buffer, no_color=True, highlight=False, width=120), reports, errors)
-    _emit(buffer.getvalue(), output, inputs)
+    console = Console(
+        file=buffer, no_color=True, highlight=False, width=120, soft_wrap=not show_citations
+    )
+    render_text(console, reports, errors, show_citations=show_citations)
+    _emit(buffer.getvalue(), output, [r.path for r in reports])
 
 
 @main.command()
@@ -375,8 +385,8 @@ def rules(name: str | None) -> None:
     show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, atomically.")
-@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
-@click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
+@ENCODING
+@NO_COLOR
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error"]),
@@ -471,20 +481,7 @@ def _render_check(reports, errors, fmt, output, no_color, new_only) -> None:
 
         _emit(render_json(reports, errors), output, inputs)
     else:
-        from io import StringIO
-
-        from rich.console import Console
-
-        from citetrace.render.text import render_text
-
-        if output is None:
-            console = Console(no_color=no_color, highlight=False, soft_wrap=True)
-            render_text(console, reports, errors, show_citations=False)
-            return
-        buffer = StringIO()
-        console = Console(file=buffer, no_color=True, highlight=False, width=120, soft_wrap=True)
-        render_text(console, reports, errors, show_citations=False)
-        _emit(buffer.getvalue(), output, inputs)
+        _render_text(reports, errors, output, no_color, show_citations=False)
 
 
 @main.command()
@@ -492,7 +489,7 @@ def _render_check(reports, errors, fmt, output, no_color, new_only) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; change nothing.")
 @click.option("--write", is_flag=True, help="Rewrite the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that need a person's eye.")
-@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@ENCODING
 @_with_rule_options
 def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> None:
     """Apply safe fixes to PATHS: with --diff show them, with --write make them.
@@ -502,17 +499,19 @@ def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> Non
     """
     from citetrace.config import ConfigError, ConfigFinder
     from citetrace.fix import FixError, fix_file, unified_diff, write_fixed
-    from citetrace.load import InputError, expand_paths
+    from citetrace.load import InputError
+    from citetrace.walk import discover
 
     if show_diff and write:
         raise click.UsageError("choose --diff or --write, not both")
     settings = _rule_settings(**rule_settings)
     configs = ConfigFinder(settings.pop("config_file", None))
     failed = changed = False
-    for path, error in expand_paths(_paths_or_default(paths)):
+    for entry in discover(_paths_or_default(paths)):
+        path = entry.path
         try:
-            if error is not None:
-                raise error
+            if entry.error is not None:
+                raise entry.error
             fixed = fix_file(path, configs(path).override(**settings), unsafe_fixes, encoding)
             if not fixed.result.changed:
                 continue
@@ -547,7 +546,7 @@ def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> Non
     show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, atomically.")
-@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@ENCODING
 @click.option("--fail-on-lost", is_flag=True, help="Exit 1 when citations were removed.")
 def diff_command(old, new, fmt, output, encoding, fail_on_lost) -> None:
     """Compare two editions OLD and NEW of one text."""
@@ -579,7 +578,7 @@ def diff_command(old, new, fmt, output, encoding, fail_on_lost) -> None:
     type=click.Path(),
     help="The file for one document, or the folder for several (default: reports/).",
 )
-@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@ENCODING
 @_with_rule_options
 def report(paths, fmt, output, encoding, **rule_settings) -> None:
     """Write an annotated report of PATHS: a standalone HTML page (or Markdown) per document."""
@@ -630,7 +629,7 @@ def _page_names(reports: list, suffix: str) -> list[str]:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured).")
+@ENCODING
 @click.option("--check-sic", is_flag=True, help="Judge words marked [sic] too.")
 def typos(paths, fmt, encoding, check_sic) -> None:
     """List the OCR typos of PATHS, grouped by correction, for an editor's worklist."""

@@ -5,10 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Iterable, Iterator
-from pathlib import Path
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
 _SNIFF = 8192
 
 
@@ -85,32 +82,3 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     if not data.strip():
         raise InputError(name, "empty file, nothing to audit")
     return data
-
-
-def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]]:
-    """Yield each file to audit, expanding directories to their text files.
-
-    A path that yields nothing to audit is reported as an :class:`InputError`
-    in place of a file, so that the caller can go on with the others.
-    """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            try:
-                found = sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() in TEXT_SUFFIXES
-                    and p.is_file()
-                    and p.name.lower() != "readme.md"
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            except OSError as exc:
-                yield raw, InputError(raw, exc.strerror or "cannot be listed")
-                continue
-            if not found:
-                yield raw, InputError(raw, "directory holds no text files (.txt, .md)")
-            for file in found:
-                yield str(file), None
-        else:
-            yield raw, None

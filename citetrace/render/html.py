@@ -319,16 +319,7 @@ def render_html(report: DocumentReport, index_href: str | None = None) -> str:
         f'<span class="badge sev-warning">{severities["warning"]} warnings</span> '
         f'<span class="badge sev-info">{severities["info"]} info</span>'
     )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="generator" content="citetrace {__version__}">
-<title>{escape(report.path)} — citetrace</title>
-<style>{style}</style>
-</head>
+    return f"""{_head(f"{report.path} — citetrace", csp, style)}
 <body>
 <header>{back}<h1>{escape(report.path)}</h1><p class="summary">{summary}</p>
 <p class="hint">Hover or focus a highlighted citation (Tab) to see its source and the claim it
@@ -351,6 +342,19 @@ the card.</p></header>
 </body>
 </html>
 """
+
+
+def _head(title: str, csp: str, style: str) -> str:
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="generator" content="citetrace {__version__}">
+<title>{escape(title)}</title>
+<style>{style}</style>
+</head>"""
 
 
 def _filter_css(report: DocumentReport) -> str:
@@ -382,15 +386,7 @@ def render_index(reports: Sequence[DocumentReport], pages: Sequence[str]) -> str
             f"<td>{sev['error']}</td><td>{sev['warning']}</td><td>{sev['info']}</td></tr>"
         )
     totals = Counter(f.severity for r in reports for f in r.findings)
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<title>citetrace report</title>
-<style>{style}</style>
-</head>
+    return f"""{_head("citetrace report", csp, style)}
 <body>
 <header><h1>citetrace report</h1><p class="summary">{len(reports)} documents ·
 {sum(len(r.citations) for r in reports)} citations · {totals["error"]} errors ·
