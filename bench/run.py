@@ -70,6 +70,21 @@ def throughput(sizes: list[float]) -> dict[float, tuple[float, float]]:
     return results
 
 
+def clean_text(mb: float = 10.0) -> None:
+    """The same prose with its OCR damage corrected: what a typical text costs."""
+    from citetrace.fix import fix_text
+
+    text = (ROOT / "corpus" / "akino-1988-soviet-asia.txt").read_text("utf-8")
+    fixed = fix_text(text, unsafe=True).fixed
+    cut = fixed.index("#### References")
+    body, references = fixed[:cut], fixed[cut:]
+    big = body * (int(mb * 1e6) // len(body) + 1) + references
+    size = len(big.encode("utf-8")) / 1e6
+    t_audit = timed(lambda: audit_text(big), 2)
+    print(f"\n## The paper with its OCR errors corrected ({size:.1f} MB)")
+    print(f"full audit: {size / t_audit:.1f} MB/s ({1000 * t_audit / size:.1f} ms/MB)")
+
+
 def comparison(mb: float = 1.0) -> None:
     print(f"\n## Against eyecite and a bare scan ({mb:g} MB)")
     text = build(mb)
@@ -196,6 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     throughput([1, 10] if args.quick else [1, 10, 100])
+    clean_text(10.0)
     comparison(1.0)
     cold_start()
     batch(400 if args.quick else 2000, 200)
