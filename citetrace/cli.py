@@ -36,7 +36,7 @@ def _options(settings: dict, encoding: str | None, want_report: bool):
     return Options(overrides, settings.get("config_file"), encoding, want_report)
 
 
-def _load(paths: tuple[str, ...], encoding: str | None, settings: dict, jobs: int = 1):
+def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
     """Audit every file under ``paths``, each with its own configuration and ``settings`` on top."""
     from citetrace.engine import run_local
     from citetrace.load import InputError
@@ -45,7 +45,7 @@ def _load(paths: tuple[str, ...], encoding: str | None, settings: dict, jobs: in
     reports, errors = [], []
     entries = list(discover(paths))
     options = _options(settings, encoding, want_report=True)
-    for outcome in run_local(entries, options, min(jobs, len(entries))):
+    for outcome in run_local(entries, options):
         if outcome.error is not None:
             errors.append(InputError(outcome.path, outcome.error))
         else:

@@ -18,14 +18,6 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range ``[start, end)`` of the document text."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Claim:
     """The stretch of prose a citation supports."""
 
