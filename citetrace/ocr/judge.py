@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -38,7 +38,7 @@ from citetrace.ocr.tokens import (
     broken_words,
     in_foreign_or_code,
     marked_sic,
-    occurrences,
+    piece_offsets,
 )
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -79,8 +79,10 @@ class _Evidence:
     """Counts of the document's words and the spellings its reference list vouches for."""
 
     def __init__(self, text: str, body_end: int, vocabulary: frozenset[str]) -> None:
-        self.tokens = _count_tokens(text[:body_end])  # every spelling, as written
-        listed = _count_tokens(text[body_end:])
+        self.pieces = text[:body_end].split()
+        self.piece_tokens: dict[str, list[str]] = {}  # each distinct piece's tokens
+        self.tokens = _count_tokens(self.pieces, self.piece_tokens)  # every spelling, as written
+        listed = _count_tokens(text[body_end:].split(), {})
         self.counts: Counter[str] = Counter()
         self.body: Counter[str] = Counter()
         for token, n in self.tokens.items():
@@ -141,14 +143,33 @@ def _well_known(word: str) -> bool:
     return len(word) >= 7 and lexicon.frequency(word.lower()) >= _WELL_KNOWN
 
 
-def _count_tokens(text: str) -> Counter[str]:
-    """How often each token occurs: split on white space first (fast), then each
-    distinct piece into tokens once."""
+def _count_tokens(pieces: list[str], piece_tokens: dict[str, list[str]]) -> Counter[str]:
+    """How often each token occurs in ``pieces`` (the text split on white space):
+    each distinct piece is split into tokens once, and its tokens kept in
+    ``piece_tokens``."""
     tokens: Counter[str] = Counter()
-    for piece, n in Counter(text.split()).items():
-        for token in TOKEN.findall(piece):
+    for piece, n in Counter(pieces).items():
+        piece_tokens[piece] = found = TOKEN.findall(piece)
+        for token in found:
             tokens[token] += n
     return tokens
+
+
+def _locate(
+    text: str, end: int, evidence: _Evidence, words: Container[str]
+) -> Iterator[tuple[int, int, str]]:
+    """``(start, stop, word)`` for every occurrence of ``words`` as a token of the
+    body, in order; a possessive ``'s`` may follow a word. One sweep finds them all."""
+    wanted = {t for t in evidence.tokens if t in words or _key(t) in words}
+    if not wanted:
+        return
+    hit = {p for p, found in evidence.piece_tokens.items() if not wanted.isdisjoint(found)}
+    for at, piece in piece_offsets(text, end, filter(hit.__contains__, evidence.pieces)):
+        for m in TOKEN.finditer(piece):
+            token = m.group()
+            word = token if token in words else _key(token)
+            if word in words:
+                yield at + m.start(), at + m.start() + len(word), word
 
 
 def _deletes(word: str, deep: bool = True) -> set[str]:
@@ -202,11 +223,9 @@ def find_typos(
     consumed_zone = Zones(consumed)
     verdicts = _judge_words(evidence)
     verdicts.update(_special_tokens(evidence))
-    for word, verdict in verdicts.items():
-        for start in occurrences(text, word, end):
-            stop = start + len(word)
-            if start not in consumed_zone and allowed(start, stop):
-                typos.append(_typo(verdict, start, stop, text))
+    for start, stop, word in _locate(text, end, evidence, verdicts):
+        if start not in consumed_zone and allowed(start, stop):
+            typos.append(_typo(verdicts[word], start, stop, text))
     typos += _name_trigrams(text, end, evidence, allowed)
     typos.sort(key=lambda t: t.start)
     return typos
@@ -416,12 +435,11 @@ def _name_trigrams(text: str, end: int, evidence: _Evidence, allowed) -> list[Ty
     if len(present) < 2:
         return []
     groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for middle in present:
-        for start in occurrences(text, middle, end):
-            before = _NAME_BEFORE.search(text, max(0, start - 40), start)
-            after = _NAME_AFTER.match(text, start + len(middle), end)
-            if before and after:
-                groups[(before.group(1), after.group(1))].append((start, middle))
+    for start, _, middle in _locate(text, end, evidence, set(present)):
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        after = _NAME_AFTER.match(text, start + len(middle), end)
+        if before and after:
+            groups[(before.group(1), after.group(1))].append((start, middle))
     out = []
     for (first, last), found in groups.items():
         spellings = Counter(middle for _, middle in found)

@@ -53,16 +53,26 @@ def broken_words(text: str, end: int) -> Iterator[tuple[int, int, str, int]]:
         at = text.find("-", at + 1, end)
 
 
-def occurrences(text: str, word: str, end: int) -> Iterator[int]:
-    """Start offsets of ``word`` as a whole word in ``text[:end]`` (``'s`` may follow)."""
-    at = text.find(word, 0, end)
-    while at >= 0:
-        stop = at + len(word)
-        before_ok = at == 0 or not _is_word_char(text[at - 1])
-        after_ok = stop >= len(text) or not text[stop].isalnum()
-        if before_ok and after_ok:
-            yield at
-        at = text.find(word, at + 1, end)
+def piece_offsets(text: str, end: int, pieces: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """``(start, piece)`` for ``pieces``, a sub-sequence of ``text[:end].split()`` in order.
+
+    One forward sweep locates them all, however many distinct pieces there are:
+    each search starts where the previous piece ended.
+    """
+    at = 0
+    for piece in pieces:
+        size = len(piece)
+        at = text.find(piece, at, end)
+        while at >= 0 and not _stands_alone(text, at, at + size, end):
+            at = text.find(piece, at + 1, end)
+        if at < 0:
+            return
+        yield at, piece
+        at += size
+
+
+def _stands_alone(text: str, start: int, stop: int, end: int) -> bool:
+    return (start == 0 or text[start - 1].isspace()) and (stop >= end or text[stop].isspace())
 
 
 def _is_word_char(ch: str) -> bool:
