@@ -19,7 +19,7 @@ _ABBREVIATIONS = frozenset(
     jun jul aug sep sept oct nov dec vs gen col lt sen rep gov pres inc ltd co corp jr sr
     dept univ approx ca resp viz ibid op cit chap ch art sec""".split()
 )
-_WORD_BREAKS = (" ", "\n", "\t", "(", "[", '"', "“", "—", "-", "/")
+_WORD_BREAKS = str.maketrans(dict.fromkeys(" \n\t([\"“—-/", " "))
 _TERMINALS = ".!?…"
 MAX_CLAIM = 4000  # characters: no claim reaches further back than this
 _CLOSERS = "\"”’'»)]"
@@ -76,10 +76,8 @@ def sentence_end(text: str, start: int, hi: int) -> int:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    lo = max(0, dot - 30)
-    start = max(text.rfind(ch, lo, dot) for ch in _WORD_BREAKS) + 1
-    start = max(start, lo)
-    word = text[start:dot]
+    before = text[max(0, dot - 30) : dot].translate(_WORD_BREAKS)
+    word = before[before.rfind(" ") + 1 :]
     if not word:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():

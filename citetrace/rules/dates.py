@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from citetrace.extraction.dates import is_no_date
-from citetrace.model import Citation, Finding
+from citetrace.model import Claim, Finding
 from citetrace.rules.base import Rule, RuleContext, rule
 
 _MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)}
@@ -98,14 +97,10 @@ def date_precedes_event(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Example: `The talks opened on 12 May 1987. (Pravda, 1987. 5. 2).`
     """
     text = ctx.doc.text
-    months = _month_positions(text, ctx.doc.body_end)
     for c in ctx.citations:
-        if not c.date or not c.claim.text:
-            continue
-        i = bisect_left(months, c.claim.start)
-        if i == len(months) or months[i] >= c.claim.end:
+        if not c.date or not c.claim.text or not _names_month(c.claim.text):
             continue  # no month named in the claim: nothing to compare
-        for start, end, event in _event_dates(text, c):
+        for start, end, event in _event_dates(text, c.claim):
             if later(event, c.date):
                 yield ctx.finding(
                     self,
@@ -117,19 +112,12 @@ def date_precedes_event(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-def _month_positions(text: str, end: int) -> list[int]:
-    """Offsets of English month names in ``text[:end]``, by literal search (fast)."""
-    found = []
-    for name in _MONTHS_TITLE:
-        at = text.find(name, 0, end)
-        while at >= 0:
-            found.append(at)
-            at = text.find(name, at + 1, end)
-    return sorted(found)
+def _names_month(claim: str) -> bool:
+    """Whether an English month name stands in ``claim``, by literal search (fast)."""
+    return any(name in claim for name in _MONTHS_TITLE)
 
 
-def _event_dates(text: str, c: Citation) -> Iterator[tuple[int, int, str]]:
-    claim = c.claim
+def _event_dates(text: str, claim: Claim) -> Iterator[tuple[int, int, str]]:
     for pattern in _EVENT_DATES:
         for m in pattern.finditer(claim.text):
             if _FUTURE.search(claim.text, 0, m.start()):
