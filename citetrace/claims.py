@@ -19,7 +19,7 @@ _ABBREVIATIONS = frozenset(
     jun jul aug sep sept oct nov dec vs gen col lt sen rep gov pres inc ltd co corp jr sr
     dept univ approx ca resp viz ibid op cit chap ch art sec""".split()
 )
-_WORD_BREAKS = str.maketrans(dict.fromkeys(" \n\t([\"“—-/", " "))
+_WORD_BREAKS = str.maketrans(dict.fromkeys(' \n\t(["“—-/', " "))
 _TERMINALS = ".!?…"
 MAX_CLAIM = 4000  # characters: no claim reaches further back than this
 _CLOSERS = "\"”’'»)]"

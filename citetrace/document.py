@@ -61,6 +61,14 @@ class Document:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    def span_line_cols(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``line_col(start) + line_col(end)``, with one search when both are on one line."""
+        starts = self._line_starts
+        index = bisect_right(starts, start) - 1
+        if index + 1 == len(starts) or end < starts[index + 1]:
+            return index + 1, start - starts[index] + 1, index + 1, end - starts[index] + 1
+        return (index + 1, start - starts[index] + 1, *self.line_col(end))
+
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based ``line`` and ``column``."""
         return self._line_starts[line - 1] + column - 1

@@ -153,3 +153,12 @@ def seed_mutations(draw) -> str:
 @given(seed_mutations())
 def test_mutations_of_the_seed_paper(text: str) -> None:
     check_report(text, audit_text(text))
+
+
+@BUDGET
+@given(st.text(alphabet="ab \n\r", max_size=40), st.data())
+def test_span_line_cols_agrees_with_line_col(text: str, data: st.DataObject) -> None:
+    doc = Document.from_text(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert doc.span_line_cols(start, end) == (*doc.line_col(start), *doc.line_col(end))

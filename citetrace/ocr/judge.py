@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -223,10 +223,15 @@ def find_typos(
     consumed_zone = Zones(consumed)
     verdicts = _judge_words(evidence)
     verdicts.update(_special_tokens(evidence))
-    for start, stop, word in _locate(text, end, evidence, verdicts):
-        if start not in consumed_zone and allowed(start, stop):
-            typos.append(_typo(verdicts[word], start, stop, text))
-    typos += _name_trigrams(text, end, evidence, allowed)
+    middles = _misread_middles(evidence)
+    found_middles = []
+    for start, stop, word in _locate(text, end, evidence, verdicts.keys() | middles):
+        if word in middles:
+            found_middles.append((start, word))
+        verdict = verdicts.get(word)
+        if verdict is not None and start not in consumed_zone and allowed(start, stop):
+            typos.append(_typo(verdict, start, stop, text))
+    typos += _name_trigrams(text, end, found_middles, allowed)
     typos.sort(key=lambda t: t.start)
     return typos
 
@@ -429,13 +434,19 @@ _NAME_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
 
 
-def _name_trigrams(text: str, end: int, evidence: _Evidence, allowed) -> list[Typo]:
-    """``Kim II Sung`` beside ``Kim Il Sung``: one name, its middle part misread."""
-    present = [t for t in _MISREAD_IL if t in evidence.tokens]
-    if len(present) < 2:
-        return []
+def _misread_middles(evidence: _Evidence) -> set[str]:
+    """The spellings of ``Il`` in this document, when there are two or more."""
+    present = {t for t in _MISREAD_IL if t in evidence.tokens}
+    return present if len(present) >= 2 else set()
+
+
+def _name_trigrams(
+    text: str, end: int, middles: list[tuple[int, str]], allowed: Callable[[int, int], bool]
+) -> list[Typo]:
+    """``Kim II Sung`` beside ``Kim Il Sung``: one name, its middle part misread.
+    ``middles`` holds the offset and spelling of each ``Il``-like token."""
     groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for start, _, middle in _locate(text, end, evidence, set(present)):
+    for start, middle in middles:
         before = _NAME_BEFORE.search(text, max(0, start - 40), start)
         after = _NAME_AFTER.match(text, start + len(middle), end)
         if before and after:

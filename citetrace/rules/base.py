@@ -37,8 +37,7 @@ class RuleContext:
         fix: Fix | None = None,
     ) -> Finding:
         """A finding of ``rule`` anchored to ``text[start:end]``."""
-        line, column = self.doc.line_col(start)
-        end_line, end_column = self.doc.line_col(end)
+        line, column, end_line, end_column = self.doc.span_line_cols(start, end)
         return Finding(
             rule=rule.name,
             code=rule.code,

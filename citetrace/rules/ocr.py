@@ -35,18 +35,20 @@ def ocr_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Example: `assitance` → `assistance`; `Camobida` → `Cambodia`.
     """
+    messages: dict[tuple[str, tuple[str, ...], float, str], str] = {}  # one per damaged word
     for typo in ctx.typos:
         if typo.kind != "ocr-typo":
             continue
-        options = " or ".join(f"'{s}'" for s in typo.suggestions)
-        flat = " ".join(typo.text.split())
-        yield _finding(
-            self,
-            ctx,
-            typo,
-            f"'{flat}' looks like OCR damage for {options} "
-            f"(confidence {typo.confidence:.0%}: {typo.evidence})",
-        )
+        key = (typo.text, typo.suggestions, typo.confidence, typo.evidence)
+        message = messages.get(key)
+        if message is None:
+            options = " or ".join(f"'{s}'" for s in typo.suggestions)
+            flat = " ".join(typo.text.split())
+            message = messages[key] = (
+                f"'{flat}' looks like OCR damage for {options} "
+                f"(confidence {typo.confidence:.0%}: {typo.evidence})"
+            )
+        yield _finding(self, ctx, typo, message)
 
 
 @rule("CT502", "name-variant", "info", "One name spelled two ways in one document.")
