@@ -162,3 +162,21 @@ def test_library_function_maps_over_a_dask_bag() -> None:
         .compute(scheduler="sync")
     )
     assert counts == [1, 1]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_audit_text_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    from citetrace import audit_text
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert audit_text(SEED.read_text("utf-8")).citations
+        assert gc.isenabled() is enabled
+        with pytest.raises(TypeError):
+            audit_text(None)  # type: ignore[arg-type]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
