@@ -1,21 +1,25 @@
 """The English lexicon: word frequencies from symspellpy's bundled dictionary.
 
 symspellpy ships an 82,765-word frequency list (counts from a large web
-corpus). Loading it as a dict takes about 0.15 s, so it is loaded once, and
-only when an OCR rule runs.
+corpus). It is read once, and only when an OCR rule runs, straight from the
+package's folder (importing symspellpy itself is not needed); counts stay
+strings until one is asked for, which halves the load time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from citetrace.ocr.confusion import CONFUSIONS
 
 SUGGEST_MIN_COUNT = 100_000
-PREFIX = 7
+_WORD_LIST = "frequency_dictionary_en_82_765.txt"
 
 # American spellings the bundled (largely British) list lacks, recognised by
 # rewriting them the British way: labor → labour, theater → theatre.
@@ -48,15 +52,14 @@ _SUPPLEMENT = frozenset(
 
 
 @cache
-def counts() -> dict[str, int]:
-    """Lower-case word → corpus count."""
-    table: dict[str, int] = {}
-    path = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            word, _, count = line.partition(" ")
-            table[word] = int(count)
-    return table
+def counts() -> dict[str, str]:
+    """Lower-case word → corpus count, as written in the list (digits)."""
+    spec = find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("symspellpy, which holds the English word list, is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / _WORD_LIST
+    fields = path.read_text(encoding="utf-8").split()  # word, count, word, count, …
+    return dict(zip(fields[0::2], fields[1::2], strict=True))
 
 
 def known(word: str) -> bool:
@@ -74,7 +77,8 @@ def known(word: str) -> bool:
 
 
 def frequency(word: str) -> int:
-    return counts().get(word, 0)
+    """The corpus count of lower-case ``word`` (0 when it is not listed)."""
+    return int(counts().get(word, 0))
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -101,11 +105,19 @@ def _misreadings(word: str) -> set[str]:
     return out
 
 
-def _shrinks(word: str) -> set[str]:
-    """Strings one deletion or transposition away: the cheap second step."""
-    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    return out
+@cache
+def _common() -> frozenset[str]:
+    """The words counted at least SUGGEST_MIN_COUNT times."""
+    floor = (len(str(SUGGEST_MIN_COUNT)), str(SUGGEST_MIN_COUNT))  # digit strings: by length first
+    return frozenset(w for w, n in counts().items() if (len(n), n) >= floor)
+
+
+@cache
+def _common_by_length() -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for w in sorted(_common()):
+        by_length.setdefault(len(w), []).append(w)
+    return by_length
 
 
 @lru_cache(maxsize=16384)
@@ -113,19 +125,52 @@ def suggestions(word: str, max_distance: int = 2) -> list[str]:
     """Common words (count ≥ SUGGEST_MIN_COUNT) one edit from lower-case ``word``,
     or, when there are none and ``max_distance`` allows, two edits away.
 
-    Candidates are generated from the word and looked up, so a look-up costs
-    the same whatever the size of the lexicon; the second step adds only
-    deletions and transpositions, which covers the dropped and swapped letters
-    typical of OCR and typing.
+    One-edit candidates are generated from the word and looked up, so a
+    look-up costs the same whatever the size of the lexicon. The second step
+    allows one more deletion or transposition, which covers the dropped and
+    swapped letters typical of OCR and typing.
     """
-    table = counts()
-
-    def common(candidates: set[str]) -> list[str]:
-        return [c for c in candidates if table.get(c, 0) >= SUGGEST_MIN_COUNT and c != word]
-
     first = _edits(word) | _misreadings(word)
-    found = common(first)
+    found = sorted(c for c in first & _common() if c != word)
     if found or max_distance < 2 or len(word) < 6:
         return found  # two edits from a short word could be almost any word
+    second = _second_by_scan if len(word) >= _SCAN_FROM else _second_by_generation
+    return sorted(c for c in second(word, first) if c != word)
+
+
+# From this length on, comparing the few common words of a similar length
+# costs less than generating every second edit (which grows with the square
+# of the length); both give the same words.
+_SCAN_FROM = 10
+
+
+def _second_by_generation(word: str, first: set[str]) -> list[str]:
+    """Common words one deletion or transposition from a first-step candidate."""
     second = {e2 for e1 in first for e2 in _shrinks(e1)}
-    return [c for c in common(second) if OSA.distance(word, c) <= 2]
+    return [c for c in second & _common() if OSA.distance(word, c) <= 2]
+
+
+def _second_by_scan(word: str, first: set[str]) -> list[str]:
+    """The same words as :func:`_second_by_generation`: the common words of a
+    nearby length within two edits (rapidfuzz compares them in C), kept when
+    one deletion or transposition leads to them from a first-step candidate."""
+    by_length = _common_by_length()
+    choices = [w for n in range(len(word) - 2, len(word) + 3) for w in by_length.get(n, ())]
+    near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=None)
+    alphabet = set(_LETTERS) | set(word) | {ch for pair in CONFUSIONS for g in pair for ch in g}
+    return [c for c, _, _ in near if not first.isdisjoint(_grows(c, alphabet))]
+
+
+def _shrinks(word: str) -> set[str]:
+    """Strings one deletion or transposition away."""
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return out
+
+
+def _grows(word: str, alphabet: Iterable[str]) -> set[str]:
+    """Strings that one deletion (of a character in ``alphabet``) or one
+    transposition turns into ``word``: the inverse of :func:`_shrinks`."""
+    out = {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in alphabet}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return out
