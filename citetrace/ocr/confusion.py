@@ -38,6 +38,14 @@ CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
 _MAX_GLYPHS = 2
 
 
+# Confusions of a glyph group with another of a different shape: (len a, len b) → pairs.
+_GROUPS = {
+    shape: frozenset(p for p in CONFUSIONS if (len(p[0]), len(p[1])) == shape)
+    for shape in ((1, 2), (2, 1), (2, 2))
+}
+_GROUP_GLYPHS = frozenset(g for pair in CONFUSIONS for g in pair if len(g) > 1)
+
+
 @lru_cache(maxsize=65536)
 def ocr_distance(a: str, b: str) -> float:
     """Weighted optimal-string-alignment distance from ``a`` to ``b``."""
@@ -48,21 +56,23 @@ def ocr_distance(a: str, b: str) -> float:
         d[i][0] = float(i)
     for j in range(m + 1):
         d[0][j] = float(j)
+    # Where a two-glyph group ends in each word: only there can a group be misread.
+    a_pair = [i >= 2 and a[i - 2 : i] in _GROUP_GLYPHS for i in range(n + 1)]
+    b_pair = [j >= 2 and b[j - 2 : j] in _GROUP_GLYPHS for j in range(m + 1)]
     for i in range(1, n + 1):
+        row, above = d[i], d[i - 1]
         for j in range(1, m + 1):
             cost = 0.0 if a[i - 1] == b[j - 1] else 1.0
             if cost and (a[i - 1], b[j - 1]) in CONFUSIONS:
                 cost = CONFUSION_COST
-            best = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            best = min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and cost:
                 best = min(best, d[i - 2][j - 2] + TRANSPOSITION_COST)
-            for la in range(1, _MAX_GLYPHS + 1):
-                for lb in range(1, _MAX_GLYPHS + 1):
-                    if (la, lb) == (1, 1) or i < la or j < lb:
-                        continue
-                    if (a[i - la : i], b[j - lb : j]) in CONFUSIONS:
+            if a_pair[i] or b_pair[j]:
+                for (la, lb), pairs in _GROUPS.items():
+                    if i >= la and j >= lb and (a[i - la : i], b[j - lb : j]) in pairs:
                         best = min(best, d[i - la][j - lb] + CONFUSION_COST)
-            d[i][j] = best
+            row[j] = best
     return d[n][m]
 
 

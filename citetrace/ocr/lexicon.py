@@ -8,9 +8,11 @@ strings until one is asked for, which halves the load time.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.util import find_spec
+from itertools import compress
 from pathlib import Path
 
 from rapidfuzz import process
@@ -18,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from citetrace.ocr.confusion import CONFUSIONS
 
-SUGGEST_MIN_COUNT = 100_000
+SUGGEST_MIN_COUNT = 100_000  # a power of ten
 _WORD_LIST = "frequency_dictionary_en_82_765.txt"
 
 # American spellings the bundled (largely British) list lacks, recognised by
@@ -52,14 +54,20 @@ _SUPPLEMENT = frozenset(
 
 
 @cache
-def counts() -> dict[str, str]:
-    """Lower-case word → corpus count, as written in the list (digits)."""
+def _columns() -> tuple[list[str], list[str]]:
+    """The list's words and their counts (as digits), in the list's order."""
     spec = find_spec("symspellpy")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("symspellpy, which holds the English word list, is not installed")
     path = Path(next(iter(spec.submodule_search_locations))) / _WORD_LIST
     fields = path.read_text(encoding="utf-8").split()  # word, count, word, count, …
-    return dict(zip(fields[0::2], fields[1::2], strict=True))
+    return fields[0::2], fields[1::2]
+
+
+@cache
+def counts() -> dict[str, str]:
+    """Lower-case word → corpus count, as written in the list (digits)."""
+    return dict(zip(*_columns(), strict=True))
 
 
 def known(word: str) -> bool:
@@ -106,18 +114,23 @@ def _misreadings(word: str) -> set[str]:
 
 
 @cache
-def _common() -> frozenset[str]:
-    """The words counted at least SUGGEST_MIN_COUNT times."""
-    floor = (len(str(SUGGEST_MIN_COUNT)), str(SUGGEST_MIN_COUNT))  # digit strings: by length first
-    return frozenset(w for w, n in counts().items() if (len(n), n) >= floor)
+def _common_words() -> list[str]:
+    """The words counted at least SUGGEST_MIN_COUNT times, in the list's order."""
+    words, numbers = _columns()
+    digits = len(str(SUGGEST_MIN_COUNT))  # a power of ten: enough digits is enough
+    return list(compress(words, map(digits.__le__, map(len, numbers))))
 
 
 @cache
-def _common_by_length() -> dict[int, list[str]]:
-    by_length: dict[int, list[str]] = {}
-    for w in sorted(_common()):
-        by_length.setdefault(len(w), []).append(w)
-    return by_length
+def _common() -> frozenset[str]:
+    return frozenset(_common_words())
+
+
+@cache
+def _common_by_length() -> tuple[list[str], list[int]]:
+    """The common words sorted by length, and their lengths."""
+    words = sorted(_common_words(), key=len)
+    return words, list(map(len, words))
 
 
 @lru_cache(maxsize=16384)
@@ -154,8 +167,8 @@ def _second_by_scan(word: str, first: set[str]) -> list[str]:
     """The same words as :func:`_second_by_generation`: the common words of a
     nearby length within two edits (rapidfuzz compares them in C), kept when
     one deletion or transposition leads to them from a first-step candidate."""
-    by_length = _common_by_length()
-    choices = [w for n in range(len(word) - 2, len(word) + 3) for w in by_length.get(n, ())]
+    words, lengths = _common_by_length()
+    choices = words[bisect_left(lengths, len(word) - 2) : bisect_right(lengths, len(word) + 2)]
     near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=None)
     alphabet = set(_LETTERS) | set(word) | {ch for pair in CONFUSIONS for g in pair for ch in g}
     return [c for c, _, _ in near if not first.isdisjoint(_grows(c, alphabet))]
