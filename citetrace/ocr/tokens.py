@@ -106,6 +106,8 @@ def in_foreign_or_code(text: str, pos: int, is_word: Callable[[str], bool]) -> b
         if before.count(mark) % 2 == 1 and mark in after:
             return True  # italics: titles and foreign terms
     for opener, closer in (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")")):
+        if opener not in before:
+            continue  # the usual case, decided without a call
         inner = _enclosing(before, after, opener, closer)
         if inner is not None and _mostly_foreign(inner, is_word):
             return True
