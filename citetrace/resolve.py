@@ -65,6 +65,8 @@ class Resolver:
             elif ref.authors:
                 self._by_author[fold(ref.authors[0])].append(ref)
         self._fuzzy_choices = sorted(set(self._periodical_folded) | set(self._by_author))
+        # A source is cited again and again: each distinct form is resolved once.
+        self._resolved: dict[tuple, Resolution] = {}
 
     def known_author(self, surname: str) -> bool:
         """Whether ``surname`` is (close to) a first author of the reference list."""
@@ -75,6 +77,13 @@ class Resolver:
 
     def resolve(self, cited: ParsedCitation) -> Resolution:
         """Link one parsed citation to its entry, or to nothing."""
+        key = (cited.source_raw, cited.authors, cited.year, cited.date_precision)
+        resolution = self._resolved.get(key)
+        if resolution is None:
+            resolution = self._resolved[key] = self._resolve(cited)
+        return resolution
+
+    def _resolve(self, cited: ParsedCitation) -> Resolution:
         raw = clean(cited.source_raw)
         if ref_id := self._periodical_exact.get(raw):
             return self._periodical(ref_id, "exact", None)
