@@ -65,13 +65,15 @@ def uncited_quotation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         quoted = m.group("straight") or m.group("curly") or m.group("guillemets") or ""
         if len(_WORD.findall(quoted)) < MIN_WORDS:
             continue
-        k = bisect_right(barriers, m.start()) - 1
-        lo = barriers[k] if k >= 0 else 0
-        first = sentence_start(text, lo, m.start() + 1)
         after = sentence_end(text, m.end() - 2, ctx.doc.body_end)  # the quote may end it
         after = sentence_end(text, after, ctx.doc.body_end)
         while after < ctx.doc.body_end and text[after].isspace():
             after += 1  # a citation right after the next sentence's full stop counts
+        i = bisect_left(anchors, m.start() + 1)
+        if i < len(anchors) and anchors[i] <= after:
+            continue  # cited after the quotation opens (the usual case): no need to look back
+        k = bisect_right(barriers, m.start()) - 1
+        first = sentence_start(text, barriers[k] if k >= 0 else 0, m.start() + 1)
         i = bisect_left(anchors, first)
         if i < len(anchors) and anchors[i] <= after:
             continue
