@@ -19,7 +19,7 @@ _ABBREVIATIONS = frozenset(
     jun jul aug sep sept oct nov dec vs gen col lt sen rep gov pres inc ltd co corp jr sr
     dept univ approx ca resp viz ibid op cit chap ch art sec""".split()
 )
-_WORD_BREAKS = str.maketrans(dict.fromkeys(' \n\t(["“—-/', " "))
+_AFTER_BREAK = re.compile(r"[^\t(\[\"“—\-/]*\Z")  # a word's part after its last break
 _TERMINALS = ".!?…"
 MAX_CLAIM = 4000  # characters: no claim reaches further back than this
 _CLOSERS = "\"”’'»)]"
@@ -76,8 +76,9 @@ def sentence_end(text: str, start: int, hi: int) -> int:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    before = text[max(0, dot - 30) : dot].translate(_WORD_BREAKS)
-    word = before[before.rfind(" ") + 1 :]
+    lo = max(0, dot - 30)
+    word = text[max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot)) + 1 or lo : dot]
+    word = word[_AFTER_BREAK.search(word).start() :]  # type: ignore[union-attr]
     if not word:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():

@@ -25,5 +25,5 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     """
     stop = len(text) if end is None else end
     for m in _PAREN.finditer(text, start, stop):
-        if _DATE_HINT.search(m.group(1)):
+        if _DATE_HINT.search(text, m.start() + 1, m.end() - 1):  # no copy of the inside
             yield m.start(), m.end()
