@@ -295,3 +295,14 @@ def test_typos_command_groups_by_correction() -> None:
     data = json.loads(CliRunner().invoke(main, ["typos", str(SEED), "--format", "json"]).output)
     conflict = next(g for g in data if g["correction"].startswith("conflict"))
     assert conflict["ambiguous"] is True
+
+
+@pytest.mark.parametrize("chunk", [64, 1000])
+def test_results_do_not_depend_on_how_the_body_is_chunked(monkeypatch, chunk: int) -> None:
+    from citetrace.ocr import judge
+
+    text = SEED.read_text("utf-8")
+    whole = audit_text(text).typos
+    monkeypatch.setattr(judge, "CHUNK", chunk)
+    assert audit_text(text).typos == whole
+    assert len(whole) > 50

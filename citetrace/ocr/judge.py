@@ -42,6 +42,8 @@ from citetrace.ocr.tokens import (
 )
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_SPACE = re.compile(r"\s")
+CHUNK = 1 << 20  # characters of the body split and counted at a time
 _ROMAN_I = re.compile(r"II['’]?[a-z][^\W\d_]*(?:['’][^\W\d_]+)*")
 _RUN_TOGETHER = re.compile(r"([A-Za-z]{3,})(\d{4})")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -76,13 +78,33 @@ def _match_case(model: str, word: str) -> str:
 
 
 class _Evidence:
-    """Counts of the document's words and the spellings its reference list vouches for."""
+    """Counts of the document's words, the spellings its reference list vouches
+    for, and where the words that may be damaged stand.
+
+    The body is read in chunks of about a million characters, so that memory
+    does not grow with the whole split document: each chunk is split on white
+    space and its pieces counted; of its pieces only those holding a token a
+    verdict may concern (see ``_suspect``) are kept, in order, to be located
+    once the verdicts are known.
+    """
 
     def __init__(self, text: str, body_end: int, vocabulary: frozenset[str]) -> None:
-        self.pieces = text[:body_end].split()
+        listed: Counter[str] = Counter()
+        _count_tokens(Counter(text[body_end:].split()), {}, listed)
+        self.references = {_key(t) for t in listed if _LETTERS.fullmatch(t)}
+        self.vocabulary = vocabulary
+        self.tokens: Counter[str] = Counter()  # every spelling of the body, as written
+        self.suspects: list[tuple[int, int, list[str]]] = []  # (start, stop, pieces) by chunk
         self.piece_tokens: dict[str, list[str]] = {}  # each distinct piece's tokens
-        self.tokens = _count_tokens(self.pieces, self.piece_tokens)  # every spelling, as written
-        listed = _count_tokens(text[body_end:].split(), {})
+        self.suspect_pieces: set[str] = set()
+        for start, stop in _chunks(text, body_end, CHUNK):
+            pieces = text[start:stop].split()
+            for piece in _count_tokens(Counter(pieces), self.piece_tokens, self.tokens):
+                if any(self._suspect(token) for token in self.piece_tokens[piece]):
+                    self.suspect_pieces.add(piece)
+            kept = list(filter(self.suspect_pieces.__contains__, pieces))
+            if kept:
+                self.suspects.append((start, stop, kept))
         self.counts: Counter[str] = Counter()
         self.body: Counter[str] = Counter()
         for token, n in self.tokens.items():
@@ -92,12 +114,18 @@ class _Evidence:
         for token, n in listed.items():
             if _LETTERS.fullmatch(token):
                 self.counts[_key(token)] += n
-        self.references = {_key(t) for t in listed if _LETTERS.fullmatch(t)}
-        self.vocabulary = vocabulary
         self.lower: Counter[str] = Counter()
         for word, n in self.counts.items():
             self.lower[word.lower()] += n
         self._index: dict[str, list[str]] | None = None
+
+    def _suspect(self, token: str) -> bool:
+        """Whether a verdict may concern ``token``: a spelling of ``Il``, a token
+        mixing letters with digits or apostrophes, or a word of four letters or
+        more that is not a word. Every damaged word is one of these."""
+        if token in _MISREAD_IL or not (token.isalpha() or token.isdigit()):
+            return True
+        return len(token) >= 4 and not self.is_word(token)
 
     def is_word(self, word: str) -> bool:
         low = word.lower()
@@ -143,33 +171,52 @@ def _well_known(word: str) -> bool:
     return len(word) >= 7 and lexicon.frequency(word.lower()) >= _WELL_KNOWN
 
 
-def _count_tokens(pieces: list[str], piece_tokens: dict[str, list[str]]) -> Counter[str]:
-    """How often each token occurs in ``pieces`` (the text split on white space):
-    each distinct piece is split into tokens once, and its tokens kept in
-    ``piece_tokens``."""
-    tokens: Counter[str] = Counter()
-    for piece, n in Counter(pieces).items():
-        piece_tokens[piece] = found = TOKEN.findall(piece)
+def _count_tokens(
+    pieces: Counter[str], piece_tokens: dict[str, list[str]], tokens: Counter[str]
+) -> list[str]:
+    """Add to ``tokens`` how often each token occurs in ``pieces`` (white-space
+    separated pieces, counted). Each distinct piece is split into tokens once,
+    and its tokens kept in ``piece_tokens``; returns the pieces new to it."""
+    new = []
+    for piece, n in pieces.items():
+        found = piece_tokens.get(piece)
+        if found is None:
+            piece_tokens[piece] = found = TOKEN.findall(piece)
+            new.append(piece)
         for token in found:
             tokens[token] += n
-    return tokens
+    return new
+
+
+def _chunks(text: str, end: int, size: int) -> Iterator[tuple[int, int]]:
+    """``text[:end]`` in spans of about ``size`` characters, cut at white space."""
+    start = 0
+    while start < end:
+        stop = min(end, start + size)
+        if stop < end:
+            space = _SPACE.search(text, stop, end)
+            stop = end if space is None else space.start()
+        yield start, stop
+        start = stop
 
 
 def _locate(
-    text: str, end: int, evidence: _Evidence, words: Container[str]
+    text: str, evidence: _Evidence, words: Container[str]
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, stop, word)`` for every occurrence of ``words`` as a token of the
-    body, in order; a possessive ``'s`` may follow a word. One sweep finds them all."""
+    body, in order; a possessive ``'s`` may follow a word. One forward sweep
+    over the kept pieces finds them all."""
     wanted = {t for t in evidence.tokens if t in words or _key(t) in words}
     if not wanted:
         return
-    hit = {p for p, found in evidence.piece_tokens.items() if not wanted.isdisjoint(found)}
-    for at, piece in piece_offsets(text, end, filter(hit.__contains__, evidence.pieces)):
-        for m in TOKEN.finditer(piece):
-            token = m.group()
-            word = token if token in words else _key(token)
-            if word in words:
-                yield at + m.start(), at + m.start() + len(word), word
+    hit = {p for p in evidence.suspect_pieces if not wanted.isdisjoint(evidence.piece_tokens[p])}
+    for start, stop, kept in evidence.suspects:
+        for at, piece in piece_offsets(text, stop, filter(hit.__contains__, kept), start):
+            for m in TOKEN.finditer(piece):
+                token = m.group()
+                word = token if token in words else _key(token)
+                if word in words:
+                    yield at + m.start(), at + m.start() + len(word), word
 
 
 def _deletes(word: str, deep: bool = True) -> set[str]:
@@ -225,7 +272,7 @@ def find_typos(
     verdicts.update(_special_tokens(evidence))
     middles = _misread_middles(evidence)
     found_middles = []
-    for start, stop, word in _locate(text, end, evidence, verdicts.keys() | middles):
+    for start, stop, word in _locate(text, evidence, verdicts.keys() | middles):
         if word in middles:
             found_middles.append((start, word))
         verdict = verdicts.get(word)

@@ -53,13 +53,16 @@ def broken_words(text: str, end: int) -> Iterator[tuple[int, int, str, int]]:
         at = text.find("-", at + 1, end)
 
 
-def piece_offsets(text: str, end: int, pieces: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """``(start, piece)`` for ``pieces``, a sub-sequence of ``text[:end].split()`` in order.
+def piece_offsets(
+    text: str, end: int, pieces: Iterable[str], begin: int = 0
+) -> Iterator[tuple[int, str]]:
+    """``(start, piece)`` for ``pieces``, a sub-sequence of ``text[begin:end].split()``
+    in order (``begin`` at a white space or at 0).
 
     One forward sweep locates them all, however many distinct pieces there are:
     each search starts where the previous piece ended.
     """
-    at = 0
+    at = begin
     for piece in pieces:
         size = len(piece)
         at = text.find(piece, at, end)
