@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -46,7 +47,7 @@ class Document:
         headings = tuple(
             (start, len(m.group(1)))
             for start, line in zip(starts, lines, strict=True)
-            if line[:4].lstrip(" \t")[:1] == "#" and (m := _MD_HEADING.match(line))
+            if "#" in line[:4] and (m := _MD_HEADING.match(line))
         )
         body_end, ref_start, ref_end = _find_reference_section(text, starts, lines, headings)
         return cls(text, path, body_end, ref_start, ref_end, headings, starts)
@@ -93,11 +94,7 @@ def _split_lines(text: str) -> tuple[list[int], list[str]]:
     """Line start offsets and line texts; ``\r\n``, ``\r`` and ``\n`` all end a line."""
     if "\r" not in text:
         lines = text.split("\n")
-        starts = [0]
-        position = 0
-        for line in lines[:-1]:
-            position += len(line) + 1
-            starts.append(position)
+        starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         return starts, lines
     starts = [0]
     lines = []

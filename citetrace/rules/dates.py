@@ -27,6 +27,8 @@ _FUTURE = re.compile(
 _ANY_MONTH = re.compile("|".join(calendar.month_name[i] for i in range(1, 13)))
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _CONTEXT = 1500
+_NEAR = 300
+_LEAD = 80  # characters: "on the 31st of " and its spacing, before a month name
 
 
 @rule("CT301", "invalid-date", "error", "A cited date that does not exist.")
@@ -98,9 +100,10 @@ def date_precedes_event(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     text = ctx.doc.text
     for c in ctx.citations:
-        if not c.date or not c.claim.text or not _names_month(c.claim.text):
+        month = _ANY_MONTH.search(c.claim.text) if c.date else None
+        if month is None:
             continue  # no month named in the claim: nothing to compare
-        for start, end, event in _event_dates(text, c.claim):
+        for start, end, event in _event_dates(text, c.claim, month.start()):
             if later(event, c.date):
                 yield ctx.finding(
                     self,
@@ -112,14 +115,12 @@ def date_precedes_event(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-def _names_month(claim: str) -> bool:
-    """Whether an English month name stands in ``claim`` (one search; fast)."""
-    return _ANY_MONTH.search(claim) is not None
-
-
-def _event_dates(text: str, claim: Claim) -> Iterator[tuple[int, int, str]]:
+def _event_dates(text: str, claim: Claim, first_month: int) -> Iterator[tuple[int, int, str]]:
+    """The dates the claim gives its event; ``first_month`` is where the first
+    month name stands in it (an event date cannot begin long before it)."""
+    lo = max(0, first_month - _LEAD)
     for pattern in _EVENT_DATES:
-        for m in pattern.finditer(claim.text):
+        for m in pattern.finditer(claim.text, lo):
             if _FUTURE.search(claim.text, 0, m.start()):
                 continue
             year = m.group("y") or _year_before(text, claim.start + m.start())
@@ -137,5 +138,10 @@ def _event_dates(text: str, claim: Claim) -> Iterator[tuple[int, int, str]]:
 
 
 def _year_before(text: str, offset: int) -> str | None:
-    years = _YEAR.findall(text, max(0, offset - _CONTEXT), offset)
-    return years[-1] if years else None
+    """The last year written in the ``_CONTEXT`` characters before ``offset``
+    (the nearest few hundred are searched first)."""
+    for reach in (_NEAR, _CONTEXT):
+        years = _YEAR.findall(text, max(0, offset - reach), offset)
+        if years:
+            return years[-1]
+    return None
