@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz.distance import Levenshtein
 
@@ -396,6 +398,7 @@ def _propagate(verdicts: dict[str, _Verdict], evidence: _Evidence) -> None:
         for v in verdicts.values()
         if v.kind == "ocr-typo" and len(v.suggestions) == 1 and v.confidence >= 0.9
     ]
+    body = sorted(evidence.body)  # the words sharing a stem stand together
     for verdict in sure:
         ops = Levenshtein.editops(verdict.word, verdict.suggestions[0])
         if len(ops) != 1:
@@ -404,8 +407,10 @@ def _propagate(verdicts: dict[str, _Verdict], evidence: _Evidence) -> None:
         stem = verdict.word[: op.src_pos + 1]
         if len(stem) < 4:
             continue
-        for word in evidence.body:
-            if word in verdicts or not word.startswith(stem) or evidence.is_word(word):
+        for word in islice(body, bisect_left(body, stem), None):
+            if not word.startswith(stem):
+                break
+            if word in verdicts or evidence.is_word(word):
                 continue
             fixed = _apply(word, op, verdict.suggestions[0])
             if fixed and lexicon.known(fixed.lower()):

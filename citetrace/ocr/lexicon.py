@@ -43,6 +43,8 @@ _VARIANT_ENDINGS = (
     ("ense", "ence"),
 )
 
+_US_ENDINGS = tuple(us for us, _ in _VARIANT_ENDINGS)
+
 # Scholarly Latin and French that English prose uses as is, and a few words
 # the frequency list lacks. Kept small: names and terms of one document are
 # judged by that document's own evidence.
@@ -70,6 +72,7 @@ def counts() -> dict[str, str]:
     return dict(zip(*_columns(), strict=True))
 
 
+@lru_cache(maxsize=1 << 17)
 def known(word: str) -> bool:
     """Whether lower-case ``word`` is an English word (or a spelling variant of one)."""
     table = counts()
@@ -81,6 +84,8 @@ def known(word: str) -> bool:
     ):
         if stem and (stem in table or stem in _SUPPLEMENT):
             return True
+    if not word.endswith(_US_ENDINGS):
+        return False
     return any(word.endswith(us) and word[: -len(us)] + uk in table for us, uk in _VARIANT_ENDINGS)
 
 
