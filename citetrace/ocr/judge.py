@@ -28,7 +28,8 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from citetrace.document import Document
 from citetrace.model import Typo
@@ -56,6 +57,8 @@ _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
 _WELL_KNOWN = 1_000_000  # corpus count above which a capitalised word vouches alone
+_HEAD = 10  # letters of two spellings compared to find near names
+_DEEP = 7  # heads this long may differ by two dropped letters on each side
 
 
 @dataclass
@@ -119,7 +122,7 @@ class _Evidence:
         self.lower: Counter[str] = Counter()
         for word, n in self.counts.items():
             self.lower[word.lower()] += n
-        self._index: dict[str, list[str]] | None = None
+        self._names: tuple[list[str], list[str], list[int]] | None = None
 
     def _suspect(self, token: str) -> bool:
         """Whether a verdict may concern ``token``: a spelling of ``Il``, a token
@@ -133,25 +136,42 @@ class _Evidence:
         low = word.lower()
         return low in self.vocabulary or lexicon.known(low) or word in self.references
 
+    def _vouching_names(self) -> tuple[list[str], list[str], list[int]]:
+        """The spellings that can vouch for a name, with their heads and reach:
+        capitalised, and listed in the references, used more than once, or a
+        long, common English name. Lower-case words are judged by the lexicon,
+        with this document's counts as a tie-breaker."""
+        names, heads, reach = [], [], []
+        for w, n in self.counts.items():
+            if not w[:1].isupper():
+                continue
+            if n >= 2 or w in self.references:
+                deep = True
+            elif _well_known(w):
+                deep = False  # one edit is enough evidence here
+            else:
+                continue
+            names.append(w)
+            heads.append(w.lower()[:_HEAD])
+            reach.append(_reach(heads[-1], deep))
+        return names, heads, reach
+
     def names_near(self, word: str) -> list[str]:
-        """Spellings in the document an OCR-plausible edit from ``word``, better attested."""
-        if self._index is None:
-            # Only spellings that can vouch for a name: capitalised, and listed in the
-            # references, used more than once, or a long, common English name. Lower-case
-            # words are judged by the lexicon, with this document's counts as a tie-breaker.
-            self._index = defaultdict(list)
-            for w, n in self.counts.items():
-                if not w[:1].isupper():
-                    continue
-                if n >= 2 or w in self.references:
-                    keys = _deletes(w.lower())
-                elif _well_known(w):
-                    keys = _deletes(w.lower(), deep=False)  # one edit is enough evidence here
-                else:
-                    continue
-                for key in keys:
-                    self._index[key].append(w)
-        seen = {w for key in _deletes(word.lower()) for w in self._index.get(key, ())}
+        """Spellings in the document an OCR-plausible edit from ``word``, better attested.
+
+        Candidates share a common subsequence with ``word`` on their first ten
+        letters, each side dropping at most its reach (rapidfuzz computes the
+        longest common subsequences in C); then the edit must be plausible.
+        """
+        if self._names is None:
+            self._names = self._vouching_names()
+        names, heads, reach = self._names
+        head = word.lower()[:_HEAD]
+        own = _reach(head, deep=True)
+        close = process.extract(
+            head, heads, scorer=LCSseq.similarity, score_cutoff=len(head) - own, limit=None
+        )
+        seen = {names[i] for _, common, i in close if common >= len(heads[i]) - reach[i]}
         mine = self.counts[word]
         out = []
         for v in seen:
@@ -167,6 +187,12 @@ class _Evidence:
             if attested and plausible(word.lower(), v.lower()):
                 out.append(v)
         return out
+
+
+def _reach(head: str, deep: bool) -> int:
+    """Letters that may be dropped from a head when comparing: two from a long
+    one (one if the spelling vouches only by being well known), else one."""
+    return 2 if deep and len(head) >= _DEEP else 1
 
 
 def _well_known(word: str) -> bool:
@@ -219,16 +245,6 @@ def _locate(
                 word = token if token in words else _key(token)
                 if word in words:
                     yield at + m.start(), at + m.start() + len(word), word
-
-
-def _deletes(word: str, deep: bool = True) -> set[str]:
-    """Keys that bring together words up to two edits apart (two for longer words)."""
-    head = word[:10]
-    once = {head[:i] + head[i + 1 :] for i in range(len(head))}
-    if len(head) < 7 or not deep:
-        return {head} | once
-    twice = {w[:i] + w[i + 1 :] for w in once for i in range(len(w))}
-    return {head} | once | twice
 
 
 def _inflection(a: str, b: str) -> bool:
