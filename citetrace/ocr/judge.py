@@ -44,7 +44,7 @@ from citetrace.ocr.tokens import (
     piece_offsets,
 )
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
 _SPACE = re.compile(r"\s")
 CHUNK = 1 << 20  # characters of the body split and counted at a time
 _ROMAN_I = re.compile(r"II['’]?[a-z][^\W\d_]*(?:['’][^\W\d_]+)*")
@@ -71,7 +71,13 @@ class _Verdict:
 
 
 def _key(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """``word`` without a possessive ``'s``."""
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
+
+
+def _letters(token: str) -> bool:
+    """Whether ``token`` is letters only, with apostrophes inside (``O'Neill``)."""
+    return token.isalpha() or _LETTERS.fullmatch(token) is not None
 
 
 def _match_case(model: str, word: str) -> str:
@@ -96,7 +102,7 @@ class _Evidence:
     def __init__(self, text: str, body_end: int, vocabulary: frozenset[str]) -> None:
         listed: Counter[str] = Counter()
         _count_tokens(Counter(text[body_end:].split()), {}, listed)
-        self.references = {_key(t) for t in listed if _LETTERS.fullmatch(t)}
+        self.references = {_key(t) for t in listed if _letters(t)}
         self.vocabulary = vocabulary
         self.tokens: Counter[str] = Counter()  # every spelling of the body, as written
         self.suspects: list[tuple[int, int, list[str]]] = []  # (start, stop, pieces) by chunk
@@ -113,11 +119,11 @@ class _Evidence:
         self.counts: Counter[str] = Counter()
         self.body: Counter[str] = Counter()
         for token, n in self.tokens.items():
-            if _LETTERS.fullmatch(token):
+            if _letters(token):
                 self.body[_key(token)] += n
         self.counts.update(self.body)
         for token, n in listed.items():
-            if _LETTERS.fullmatch(token):
+            if _letters(token):
                 self.counts[_key(token)] += n
         self.lower: Counter[str] = Counter()
         for word, n in self.counts.items():
@@ -206,13 +212,14 @@ def _count_tokens(
     separated pieces, counted). Each distinct piece is split into tokens once,
     and its tokens kept in ``piece_tokens``; returns the pieces new to it."""
     new = []
+    count = tokens.get
     for piece, n in pieces.items():
         found = piece_tokens.get(piece)
         if found is None:
             piece_tokens[piece] = found = TOKEN.findall(piece)
             new.append(piece)
         for token in found:
-            tokens[token] += n
+            tokens[token] = count(token, 0) + n
     return new
 
 
