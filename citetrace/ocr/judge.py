@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
@@ -160,7 +160,8 @@ class _Evidence:
             names.append(w)
             heads.append(w.lower()[:_HEAD])
             reach.append(_reach(heads[-1], deep))
-        return names, heads, reach
+        order = sorted(range(len(names)), key=lambda i: len(heads[i]))  # by head length
+        return [names[i] for i in order], [heads[i] for i in order], [reach[i] for i in order]
 
     def names_near(self, word: str) -> list[str]:
         """Spellings in the document an OCR-plausible edit from ``word``, better attested.
@@ -174,10 +175,15 @@ class _Evidence:
         names, heads, reach = self._names
         head = word.lower()[:_HEAD]
         own = _reach(head, deep=True)
+        # Each side drops at most two letters, so the heads' lengths differ by two at most.
+        lo = bisect_left(heads, len(head) - 2, key=len)
+        hi = bisect_right(heads, len(head) + 2, key=len)
         close = process.extract(
-            head, heads, scorer=LCSseq.similarity, score_cutoff=len(head) - own, limit=None
+            head, heads[lo:hi], scorer=LCSseq.similarity, score_cutoff=len(head) - own, limit=None
         )
-        seen = {names[i] for _, common, i in close if common >= len(heads[i]) - reach[i]}
+        seen = {
+            names[lo + i] for _, common, i in close if common >= len(heads[lo + i]) - reach[lo + i]
+        }
         mine = self.counts[word]
         out = []
         for v in seen:
