@@ -1,5 +1,5 @@
 """``python -m citetrace``."""
 
-from citetrace.cli import main
+from citetrace.cli import run
 
-main()
+run()
