@@ -108,11 +108,16 @@ class _Evidence:
         self.suspects: list[tuple[int, int, list[str]]] = []  # (start, stop, pieces) by chunk
         self.piece_tokens: dict[str, list[str]] = {}  # each distinct piece's tokens
         self.suspect_pieces: set[str] = set()
+        suspect: dict[str, bool] = {}  # each distinct token judged once
         for start, stop in _chunks(text, body_end, CHUNK):
             pieces = text[start:stop].split()
             for piece in _count_tokens(Counter(pieces), self.piece_tokens, self.tokens):
-                if any(self._suspect(token) for token in self.piece_tokens[piece]):
-                    self.suspect_pieces.add(piece)
+                for token in self.piece_tokens[piece]:
+                    if token not in suspect:
+                        suspect[token] = self._suspect(token)
+                    if suspect[token]:
+                        self.suspect_pieces.add(piece)
+                        break
             kept = list(filter(self.suspect_pieces.__contains__, pieces))
             if kept:
                 self.suspects.append((start, stop, kept))
