@@ -86,6 +86,19 @@ def _warm() -> None:
     lexicon.counts()
 
 
+def _context():
+    """Worker processes start from a server process that has already imported
+    the auditing code (``forkserver``, where the platform has it), so each
+    starts in milliseconds; elsewhere they are spawned afresh."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["citetrace.audit", "citetrace.ocr.judge"])
+    return context
+
+
 def run_local(
     entries: Iterable[Entry], options: Options, jobs: int = 1, ordered: bool = True
 ) -> Iterator[Outcome]:
@@ -94,10 +107,7 @@ def run_local(
         for entry in entries:
             yield audit_one(entry, options)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_warm) as pool:
+    with _context().Pool(jobs, initializer=_warm) as pool:
         work = ((entry, options) for entry in entries)
         mapper = pool.imap if ordered else pool.imap_unordered
         yield from mapper(_star, work, chunksize=4)
