@@ -113,7 +113,7 @@ def comparison(mb: float = 1.0) -> None:
 
 
 def cold_start() -> None:
-    print("\n## Cold start (median of 5)")
+    print("\n## Cold start (median of 9)")
     exe = shutil.which("citetrace")
     command = [exe] if exe else [sys.executable, "-m", "citetrace"]
     seed = str(ROOT / "corpus" / "akino-1988-soviet-asia.txt")
@@ -122,7 +122,7 @@ def cold_start() -> None:
         ("audit (seed)", ["audit", seed, "-q", "--format", "json"]),
     ):
         times = []
-        for _ in range(5):
+        for _ in range(9):
             start = time.perf_counter()
             subprocess.run([*command, *args], capture_output=True, check=False, cwd=ROOT)
             times.append(time.perf_counter() - start)
@@ -191,7 +191,7 @@ def _audit_corpus(command: list[str], folder: Path, jobs: int) -> tuple[float, f
 
 
 def batch(documents: int, small: int) -> None:
-    print(f"\n## Batch: generated corpus of {documents} documents (best of 2, alternating)")
+    print(f"\n## Batch: generated corpus of {documents} documents (best of 3, alternating)")
     exe = shutil.which("citetrace")
     command = [exe] if exe else [sys.executable, "-m", "citetrace"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -200,7 +200,7 @@ def batch(documents: int, small: int) -> None:
         few = Path(tmp) / "few"
         make_corpus(few, small)
         best: dict[int, tuple[float, float]] = {}
-        for _ in range(2):
+        for _ in range(3):
             for jobs in (1, 2):
                 seconds, peak = _audit_corpus(command, corpus, jobs)
                 old = best.get(jobs, (float("inf"), 0.0))
