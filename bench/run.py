@@ -171,7 +171,7 @@ peaks = {}
 while child.poll() is None:
     if os.path.isdir("/proc"):
         tree_peaks(child.pid, peaks)
-    time.sleep(0.05)
+    time.sleep(0.5)  # VmHWM only grows: a sample every half second is close to its peak
 seconds = time.perf_counter() - start
 peak = max([*peaks.values(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss])
 print(seconds, peak, child.returncode)
