@@ -1,8 +1,8 @@
 """Words of the prose, and the places where words must not be judged.
 
-Words are counted once per distinct spelling with one C-speed pass
-(``findall``); everything else looks only at the few places where a damaged
-word stands. A word broken at the end of a line (``Med-`` + ``vedev``, across
+The text is split on white space and its pieces counted in C; each distinct
+piece is split into words once, and everything else looks only at the few
+places where a damaged word stands. A word broken at the end of a line (``Med-`` + ``vedev``, across
 a page break) is joined again. Never judged: citations and the reference list
 (the source rules judge them), directives, Markdown italics, code spans,
 links, HTML comments, quotations and parentheticals written mostly in another
