@@ -152,7 +152,7 @@ class _Evidence:
         capitalised, and listed in the references, used more than once, or a
         long, common English name. Lower-case words are judged by the lexicon,
         with this document's counts as a tie-breaker."""
-        names, heads, reach = [], [], []
+        found = []
         for w, n in self.counts.items():
             if not w[:1].isupper():
                 continue
@@ -162,11 +162,10 @@ class _Evidence:
                 deep = False  # one edit is enough evidence here
             else:
                 continue
-            names.append(w)
-            heads.append(w.lower()[:_HEAD])
-            reach.append(_reach(heads[-1], deep))
-        order = sorted(range(len(names)), key=lambda i: len(heads[i]))  # by head length
-        return [names[i] for i in order], [heads[i] for i in order], [reach[i] for i in order]
+            head = w.lower()[:_HEAD]
+            found.append((len(head), w, head, _reach(head, deep)))
+        found.sort()  # by head length, for the slice names_near compares
+        return [w for _, w, _, _ in found], [h for _, _, h, _ in found], [r for *_, r in found]
 
     def names_near(self, word: str) -> list[str]:
         """Spellings in the document an OCR-plausible edit from ``word``, better attested.
@@ -183,12 +182,11 @@ class _Evidence:
         # Each side drops at most two letters, so the heads' lengths differ by two at most.
         lo = bisect_left(heads, len(head) - 2, key=len)
         hi = bisect_right(heads, len(head) + 2, key=len)
+        names, heads, reach = names[lo:hi], heads[lo:hi], reach[lo:hi]
         close = process.extract(
-            head, heads[lo:hi], scorer=LCSseq.similarity, score_cutoff=len(head) - own, limit=None
+            head, heads, scorer=LCSseq.similarity, score_cutoff=len(head) - own, limit=None
         )
-        seen = {
-            names[lo + i] for _, common, i in close if common >= len(heads[lo + i]) - reach[lo + i]
-        }
+        seen = {names[i] for _, common, i in close if common >= len(heads[i]) - reach[i]}
         mine = self.counts[word]
         out = []
         for v in seen:
