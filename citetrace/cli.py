@@ -285,6 +285,7 @@ def _audit_jsonl(
     import time
 
     from citetrace.batch import progress, stderr_is_terminal, stream_jsonl, trim_partial_line
+    from citetrace.output import overwrites_input
 
     options = _options(settings, encoding, want_report=False)
     outcomes = _run(entries, options, jobs, ordered, engine, scheduler)
@@ -296,7 +297,7 @@ def _audit_jsonl(
         appending = resume is not None and Path(resume).resolve() == Path(output).resolve()
         if appending:
             trim_partial_line(output)
-        if any(Path(e.path).resolve() == Path(output).resolve() for e in entries):
+        if overwrites_input(output, (e.path for e in entries)):
             click.echo(f"error: {output}: refusing to overwrite an input file", err=True)
             sys.exit(EXIT_ERROR)
         with (

@@ -22,20 +22,34 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def overwrites_input(path: str, inputs: Iterable[str]) -> bool:
+    """Whether ``path`` is one of the files ``inputs`` name, through links too.
+
+    Files are compared by device and inode, one ``stat`` each; a path where
+    nothing exists yet is no input.
+    """
+    try:
+        target = os.stat(path)
+    except OSError:
+        return False
+    for source in inputs:
+        try:
+            if os.path.samestat(os.stat(source), target):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
     """Write ``content`` to ``path`` via a temporary file and a rename.
 
     Refuses to write over one of ``inputs``, so an audit never replaces the
     document it read.
     """
+    if overwrites_input(path, inputs):
+        raise OutputError(f"{path}: refusing to overwrite an input file")
     target = Path(path)
-    resolved = target.resolve()
-    for source in inputs:
-        try:
-            if Path(source).resolve() == resolved:
-                raise OutputError(f"{path}: refusing to overwrite an input file")
-        except OSError:
-            continue
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"{path}: directory {directory} does not exist")

@@ -51,6 +51,24 @@ def test_results_are_identical_whatever_the_jobs(tmp_path: Path) -> None:
     assert sorted(unordered[:-1], key=key) == one[:-1] and unordered[-1] == one[-1]
 
 
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_jsonl_output_is_never_written_over_an_input(tmp_path: Path, link: str) -> None:
+    corpus = make_corpus(tmp_path, documents=3)
+    document = corpus / "part1" / "doc001.md"
+    before = document.read_bytes()
+    output = tmp_path / "out.jsonl"
+    if link == "symlink":
+        output.symlink_to(document)
+    else:
+        output.hardlink_to(document)
+    code, _, err = jsonl(str(corpus), "-o", str(output))
+    assert code == 2 and "refusing to overwrite an input file" in err
+    assert document.read_bytes() == before
+    fresh = tmp_path / "fresh.jsonl"
+    code, _, _ = jsonl(str(corpus), "-o", str(fresh))
+    assert code == 0 and len(fresh.read_text("utf-8").splitlines()) == 4
+
+
 def test_include_exclude_and_ignore_files(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path, 6)
     (corpus / ".citetraceignore").write_text("part1/\n", encoding="utf-8")
