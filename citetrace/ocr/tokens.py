@@ -91,45 +91,47 @@ def in_foreign_or_code(text: str, pos: int, is_word: Callable[[str], bool]) -> b
     """Whether ``pos`` lies in italics, code, a comment, a link, or a gloss in another language.
 
     Only the line around ``pos`` is looked at, so the check costs the same
-    whatever the size of the document.
+    whatever the size of the document. The line is searched in place, never
+    copied, and each mark is counted only where it occurs at all.
     """
     window = 2000  # bounded, so that a long single line costs no more
     start = max(text.rfind("\n", max(0, pos - window), pos) + 1, pos - window, 0)
     stop = text.find("\n", pos, pos + window)
     stop = min(len(text), pos + window) if stop < 0 else stop
-    before, after = text[start:pos], text[pos:stop]
-    if before.count("`") % 2 == 1 or before.rfind("<!--") > before.rfind("-->"):
+    if _odd("`", text, start, pos):
+        return True  # a code span
+    comment = text.rfind("<!--", start, pos)
+    if comment >= 0 and comment > text.rfind("-->", start, pos):
         return True
-    run_start = max(before.rfind(" "), before.rfind("\t")) + 1
-    run_end = len(after) if " " not in after else after.index(" ")
-    run = before[run_start:] + after[:run_end]
+    space = max(text.rfind(" ", start, pos), text.rfind("\t", start, pos))
+    run_start = start if space < 0 else space + 1
+    run_end = text.find(" ", pos, stop)
+    run = text[run_start : stop if run_end < 0 else run_end]
     if "://" in run or "@" in run or "](" in run:
         return True
     for mark in ("*", "_"):
-        if before.count(mark) % 2 == 1 and mark in after:
+        if text.find(mark, pos, stop) >= 0 and _odd(mark, text, start, pos):
             return True  # italics: titles and foreign terms
     for opener, closer in (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")")):
-        if opener not in before:
-            continue  # the usual case, decided without a call
-        inner = _enclosing(before, after, opener, closer)
-        if inner is not None and _mostly_foreign(inner, is_word):
+        left = text.rfind(opener, start, pos)
+        if left < 0:
+            continue  # the usual case, decided without a count
+        if opener == closer:
+            if not _odd(opener, text, start, pos):
+                continue
+        elif text.find(closer, left + 1, pos) >= 0:
+            continue
+        right = text.find(closer, pos, stop)
+        if right < 0 or right - left > _SPAN_LIMIT:
+            continue
+        if _mostly_foreign(text[left + 1 : right], is_word):
             return True
     return False
 
 
-def _enclosing(before: str, after: str, opener: str, closer: str) -> str | None:
-    if opener == closer:
-        if before.count(opener) % 2 == 0:
-            return None
-        left = before.rfind(opener)
-    else:
-        left = before.rfind(opener)
-        if left < 0 or before.rfind(closer) > left:
-            return None
-    right = after.find(closer)
-    if right < 0 or len(before) - left + right > _SPAN_LIMIT:
-        return None
-    return before[left + 1 :] + after[:right]
+def _odd(mark: str, text: str, start: int, end: int) -> bool:
+    """Whether ``mark`` occurs an odd number of times in ``text[start:end]``."""
+    return text.find(mark, start, end) >= 0 and text.count(mark, start, end) % 2 == 1
 
 
 def _mostly_foreign(inner: str, is_word: Callable[[str], bool]) -> bool:
