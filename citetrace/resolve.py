@@ -12,11 +12,11 @@ import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from citetrace.data import read
 from citetrace.model import Match, ParsedCitation, Reference, Style
 from citetrace.text import clean, fold
 
@@ -39,9 +39,7 @@ class Resolution:
 @cache
 def catalogue() -> dict[str, str]:
     """Known periodicals and agencies: folded name or alias → canonical name."""
-    data = tomllib.loads(
-        resources.files("citetrace.data").joinpath("sources.toml").read_text("utf-8")
-    )
+    data = tomllib.loads(read("sources.toml"))
     names: dict[str, str] = {}
     for source in data["source"]:
         for alias in [source["name"], *source.get("aliases", [])]:

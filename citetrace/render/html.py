@@ -18,10 +18,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 from html import escape
-from importlib import resources
 from itertools import pairwise
 
 from citetrace import __version__
+from citetrace.data import read
 from citetrace.model import SEVERITY_RANK, Citation, DocumentReport, Finding
 from citetrace.render.charts import source_bars, timeline
 from citetrace.render.palette import source_colours
@@ -32,7 +32,7 @@ _SEVERITIES = ("error", "warning", "info")
 
 @cache
 def _asset(name: str) -> str:
-    return resources.files("citetrace.data").joinpath(name).read_text("utf-8")
+    return read(name)
 
 
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+\S[^\r\n]*", re.MULTILINE)
