@@ -80,23 +80,38 @@ def _star(args: tuple[Entry, Options]) -> Outcome:
 
 
 def _warm() -> None:
-    """Load the lexicon once per worker, before the first document."""
+    """Load the lexicon once per worker, before the first document (a worker
+    forked from a preloaded server already has it)."""
     from citetrace.ocr import lexicon
 
-    lexicon.counts()
+    lexicon.warm()
 
 
 def _context():
     """Worker processes start from a server process that has already imported
-    the auditing code (``forkserver``, where the platform has it), so each
-    starts in milliseconds; elsewhere they are spawned afresh."""
+    the auditing code and loaded the lexicon (``forkserver``, where the
+    platform has it), so each starts in milliseconds; elsewhere they are
+    spawned afresh."""
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["citetrace.audit", "citetrace.ocr.judge"])
+    context.set_forkserver_preload(["citetrace.preload"])
     return context
+
+
+def start_workers() -> None:
+    """Start the server that local workers fork from, now, so that it loads
+    the auditing code while this process is still walking the corpus.
+
+    Call it as early as a run that may use several workers is known; without
+    a forkserver (or if the run needs none) it does nothing that matters.
+    """
+    from multiprocessing import forkserver
+
+    if _context().get_start_method() == "forkserver":
+        forkserver.ensure_running()
 
 
 def run_local(

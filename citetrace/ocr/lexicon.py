@@ -89,6 +89,13 @@ def known(word: str) -> bool:
     return any(word.endswith(us) and word[: -len(us)] + uk in table for us, uk in _VARIANT_ENDINGS)
 
 
+def warm() -> None:
+    """Load the word list and build what suggestions use, ahead of the first word."""
+    counts()
+    _common()
+    _common_by_length()
+
+
 def frequency(word: str) -> int:
     """The corpus count of lower-case ``word`` (0 when it is not listed)."""
     return int(counts().get(word, 0))

@@ -1,0 +1,13 @@
+"""Imported once by the server process that local workers are forked from.
+
+Importing it loads the auditing code and builds the lexicon, so that every
+worker starts with both (shared with the server until written) instead of
+loading them itself. See :func:`citetrace.engine.start_workers`.
+"""
+
+from __future__ import annotations
+
+from citetrace import audit  # noqa: F401  (the rules and every stage of an audit)
+from citetrace.ocr import judge, lexicon  # noqa: F401
+
+lexicon.warm()
