@@ -119,9 +119,11 @@ def _event_dates(text: str, claim: Claim, first_month: int) -> Iterator[tuple[in
     """The dates the claim gives its event; ``first_month`` is where the first
     month name stands in it (an event date cannot begin long before it)."""
     lo = max(0, first_month - _LEAD)
+    future = _FUTURE.search(claim.text)  # no event date after it is a past event
+    announced = len(claim.text) if future is None else future.start()
     for pattern in _EVENT_DATES:
         for m in pattern.finditer(claim.text, lo):
-            if _FUTURE.search(claim.text, 0, m.start()):
+            if announced < m.start():
                 continue
             year = m.group("y") or _year_before(text, claim.start + m.start())
             if year is None:

@@ -8,15 +8,17 @@ from citetrace.model import Finding, Fix, Typo
 from citetrace.rules.base import Rule, RuleContext, rule
 
 
-def _finding(self: Rule, ctx: RuleContext, typo: Typo, message: str) -> Finding:
+def _finding(
+    self: Rule, ctx: RuleContext, typo: Typo, message: str, suggestion: str | None = None
+) -> Finding:
     single = len(typo.suggestions) == 1
     return ctx.finding(
         self,
         typo.start,
         typo.end,
         message,
-        suggestion=" | ".join(typo.suggestions),
-        fix=Fix(typo.start, typo.end, typo.suggestions[0], safe=False) if single else None,
+        suggestion=suggestion or " | ".join(typo.suggestions),
+        fix=Fix(typo.start, typo.end, typo.suggestions[0], False) if single else None,
     )
 
 
@@ -35,20 +37,21 @@ def ocr_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Example: `assitance` → `assistance`; `Camobida` → `Cambodia`.
     """
-    messages: dict[tuple[str, tuple[str, ...], float, str], str] = {}  # one per damaged word
+    said: dict[tuple[str, tuple[str, ...], float, str], tuple[str, str]] = {}  # per damaged word
     for typo in ctx.typos:
         if typo.kind != "ocr-typo":
             continue
         key = (typo.text, typo.suggestions, typo.confidence, typo.evidence)
-        message = messages.get(key)
-        if message is None:
+        words = said.get(key)
+        if words is None:
             options = " or ".join(f"'{s}'" for s in typo.suggestions)
             flat = " ".join(typo.text.split())
-            message = messages[key] = (
+            message = (
                 f"'{flat}' looks like OCR damage for {options} "
                 f"(confidence {typo.confidence:.0%}: {typo.evidence})"
             )
-        yield _finding(self, ctx, typo, message)
+            words = said[key] = message, " | ".join(typo.suggestions)
+        yield _finding(self, ctx, typo, *words)
 
 
 @rule("CT502", "name-variant", "info", "One name spelled two ways in one document.")
