@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,17 @@ def test_results_are_identical_whatever_the_jobs(tmp_path: Path) -> None:
     _, unordered, _ = jsonl(str(corpus), "--jobs", "2", "--as-completed")
     key = lambda d: d.get("path", "")  # noqa: E731
     assert sorted(unordered[:-1], key=key) == one[:-1] and unordered[-1] == one[-1]
+
+
+def test_the_server_workers_fork_from_has_the_lexicon_loaded() -> None:
+    probe = (
+        "import citetrace.preload\n"
+        "from citetrace.ocr import lexicon\n"
+        "built = lexicon.counts, lexicon._common, lexicon._common_by_length\n"
+        "print(*(f.cache_info().currsize for f in built))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "1", "1"]
 
 
 @pytest.mark.parametrize("link", ["symlink", "hardlink"])
