@@ -237,13 +237,15 @@ def audit(
     from citetrace.walk import discover
 
     paths = _paths_or_default(paths)
-    jobs = jobs or os.cpu_count() or 1
-    if engine == "local" and jobs > 1 and (len(paths) > 1 or any(map(os.path.isdir, paths))):
-        from citetrace.engine import start_workers
-
-        start_workers()  # it loads while this process reads the settings and walks
     settings = _rule_settings(**rule_settings)
-    entries = list(discover(paths, tuple(include), tuple(exclude)))
+    jobs = jobs or os.cpu_count() or 1
+    entries = []
+    for entry in discover(paths, tuple(include), tuple(exclude)):
+        entries.append(entry)
+        if len(entries) == 2 and jobs > 1 and engine == "local":
+            from citetrace.engine import start_workers
+
+            start_workers()  # it loads while the rest of the corpus is walked
     if resume:
         from citetrace.batch import done_paths
 

@@ -105,8 +105,9 @@ def start_workers() -> None:
     """Start the server that local workers fork from, now, so that it loads
     the auditing code while this process is still walking the corpus.
 
-    Call it as early as a run that may use several workers is known; without
-    a forkserver (or if the run needs none) it does nothing that matters.
+    Call it once a run is known to need several workers (not before: a
+    server started for a single document would slow that run down); without
+    a forkserver it does nothing.
     """
     from multiprocessing import forkserver
 
