@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from citetrace.model import DocumentReport
@@ -79,12 +80,18 @@ def _star(args: tuple[Entry, Options]) -> Outcome:
     return audit_one(*args)
 
 
-def _warm() -> None:
+def warm_worker() -> None:
     """Load the lexicon once per worker, before the first document (a worker
-    forked from a preloaded server already has it)."""
+    forked from a preloaded server already has it).
+
+    It never raises: a worker whose initializer fails dies, and the pool
+    would replace it for ever. If the lexicon cannot be loaded, each document
+    fails with the reason instead, as it does without workers.
+    """
     from citetrace.ocr import lexicon
 
-    lexicon.warm()
+    with suppress(Exception):
+        lexicon.warm()
 
 
 def _context():
@@ -123,7 +130,7 @@ def run_local(
         for entry in entries:
             yield audit_one(entry, options)
         return
-    with _context().Pool(jobs, initializer=_warm) as pool:
+    with _context().Pool(jobs, initializer=warm_worker) as pool:
         work = ((entry, options) for entry in entries)
         mapper = pool.imap if ordered else pool.imap_unordered
         yield from mapper(_star, work, chunksize=4)

@@ -8,6 +8,7 @@ loading them itself. See :func:`citetrace.engine.start_workers`.
 from __future__ import annotations
 
 from citetrace import audit  # noqa: F401  (the rules and every stage of an audit)
-from citetrace.ocr import judge, lexicon  # noqa: F401
+from citetrace.engine import warm_worker
+from citetrace.ocr import judge  # noqa: F401
 
-lexicon.warm()
+warm_worker()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,6 +133,29 @@ def test_a_crash_in_a_rule_fails_that_document_only(tmp_path: Path, monkeypatch)
     assert code == 2
     assert [d.get("error") for d in lines[:-1]].count("internal error: RuntimeError: boom") == 1
     assert lines[-1]["summary"]["documents"] == 3
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_missing_word_list_fails_each_document_and_never_hangs(tmp_path: Path, jobs: str) -> None:
+    """A broken install (symspellpy without its word list) must not kill the
+    worker server nor make the pool replace dying workers for ever."""
+    corpus = make_corpus(tmp_path, 4)
+    fake = tmp_path / "site" / "symspellpy"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(fake.parent)}
+    command = [sys.executable, "-m", "citetrace", "audit", str(corpus), "--format", "jsonl"]
+    done = subprocess.run(
+        [*command, "-q", "--jobs", jobs],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(lines) == 5 and lines[-1]["summary"]["failed"] == 4
+    assert all("frequency_dictionary_en_82_765.txt" in d["error"] for d in lines[:-1])
 
 
 def test_resume_skips_what_an_interrupted_run_wrote(tmp_path: Path) -> None:
