@@ -243,7 +243,7 @@ def audit(
     for entry in discover(paths, tuple(include), tuple(exclude)):
         entries.append(entry)
         if len(entries) == 2 and jobs > 1 and engine == "local":
-            from citetrace.engine import start_workers
+            from citetrace.workers import start_workers
 
             start_workers()  # it loads while the rest of the corpus is walked
     if resume:

@@ -2,7 +2,8 @@
 
 Every engine runs the same per-document function, :func:`audit_one`, which
 never raises: a document that cannot be read, or that makes a rule crash, is
-returned as a failure with its reason, and the run goes on. Results come back
+returned as a failure with its reason, and the run goes on; so is one whose
+local worker process dies under it (see :mod:`citetrace.workers`). Results come back
 in input order (``ordered``) or as they finish; either way each document's
 result is the same whatever the number of workers.
 """
@@ -12,8 +13,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import partial
 
 from citetrace.model import DocumentReport
 from citetrace.walk import Entry
@@ -76,52 +77,6 @@ def audit_one(entry: Entry, options: Options) -> Outcome:
     return outcome
 
 
-def _star(args: tuple[Entry, Options]) -> Outcome:
-    return audit_one(*args)
-
-
-def warm_worker() -> None:
-    """Load the lexicon once per worker, before the first document (a worker
-    forked from a preloaded server already has it).
-
-    It never raises: a worker whose initializer fails dies, and the pool
-    would replace it for ever. If the lexicon cannot be loaded, each document
-    fails with the reason instead, as it does without workers.
-    """
-    from citetrace.ocr import lexicon
-
-    with suppress(Exception):
-        lexicon.warm()
-
-
-def _context():
-    """Worker processes start from a server process that has already imported
-    the auditing code and loaded the lexicon (``forkserver``, where the
-    platform has it), so each starts in milliseconds; elsewhere they are
-    spawned afresh."""
-    import multiprocessing
-
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["citetrace.preload"])
-    return context
-
-
-def start_workers() -> None:
-    """Start the server that local workers fork from, now, so that it loads
-    the auditing code while this process is still walking the corpus.
-
-    Call it once a run is known to need several workers (not before: a
-    server started for a single document would slow that run down); without
-    a forkserver it does nothing.
-    """
-    from multiprocessing import forkserver
-
-    if _context().get_start_method() == "forkserver":
-        forkserver.ensure_running()
-
-
 def run_local(
     entries: Iterable[Entry], options: Options, jobs: int = 1, ordered: bool = True
 ) -> Iterator[Outcome]:
@@ -130,10 +85,14 @@ def run_local(
         for entry in entries:
             yield audit_one(entry, options)
         return
-    with _context().Pool(jobs, initializer=warm_worker) as pool:
-        work = ((entry, options) for entry in entries)
-        mapper = pool.imap if ordered else pool.imap_unordered
-        yield from mapper(_star, work, chunksize=4)
+    from citetrace.workers import run_pooled
+
+    work = partial(audit_one, options=options)
+    yield from run_pooled(work, entries, jobs, ordered, _failed)
+
+
+def _failed(entry: Entry, reason: str) -> Outcome:
+    return Outcome(entry.path, entry.size, error=reason)
 
 
 def run_dask(

@@ -1,7 +1,9 @@
-"""Shared fixtures: the bundled seed paper and its audit."""
+"""Shared fixtures: the bundled seed paper and its audit; a time bound for slow or hanging work."""
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,22 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_report(seed_text: str) -> DocumentReport:
     return audit_text(seed_text, "corpus/akino-1988-soviet-asia.txt")
+
+
+class TooSlow(Exception):
+    pass
+
+
+def within(seconds: float, work: Callable[[], object]) -> object:
+    """``work()``, or TooSlow once ``seconds`` have passed (an alarm, main thread only)."""
+
+    def alarm(*_: object) -> None:
+        raise TooSlow(f"did not finish within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

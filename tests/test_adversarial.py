@@ -7,30 +7,11 @@ quadratic step", not a speed figure (bench/ measures speed).
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable
-
 import pytest
 
 from citetrace import audit_text
 
-
-class TooSlow(Exception):
-    pass
-
-
-def within(seconds: float, work: Callable[[], object]) -> object:
-    def alarm(*_: object) -> None:
-        raise TooSlow(f"did not finish within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        return work()
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
+from .conftest import within
 
 CASES = {
     "1 MB of (((((": lambda: "(" * 1_000_000,

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from citetrace.cli import main
 
-from .conftest import SEED
+from .conftest import SEED, within
 
 
 def make_corpus(root: Path, documents: int = 24) -> Path:
@@ -156,6 +156,39 @@ def test_a_missing_word_list_fails_each_document_and_never_hangs(tmp_path: Path,
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert len(lines) == 5 and lines[-1]["summary"]["failed"] == 4
     assert all("frequency_dictionary_en_82_765.txt" in d["error"] for d in lines[:-1])
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_a_worker_that_dies_fails_its_document_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch, ordered: bool
+) -> None:
+    """A worker killed in the middle of a document (out of memory, a crash in
+    C) must not hang the run: that document fails, every other one is audited."""
+    import multiprocessing
+
+    from citetrace import audit, engine, workers
+    from citetrace.walk import discover
+
+    entries = list(discover([str(make_corpus(tmp_path, 12))]))
+    poison = entries[5].path
+    real = audit.audit_path
+
+    def dying(path, *args):
+        if path == poison:
+            os._exit(9)  # as abrupt as the kernel's OOM killer
+        return real(path, *args)
+
+    # Forked workers inherit the patched function; the forkserver's would not.
+    monkeypatch.setattr(workers, "context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(audit, "audit_path", dying)
+    run = engine.run_local(entries, engine.Options(), jobs=2, ordered=ordered)
+    outcomes = within(120, lambda: list(run))
+    expected = [e.path for e in entries]
+    paths = [o.path for o in outcomes]
+    assert paths == expected if ordered else sorted(paths) == sorted(expected)
+    failed = {o.path: o.error for o in outcomes if o.error is not None}
+    assert failed == {poison: workers.DIED}
+    assert all(o.line for o in outcomes if o.path != poison)
 
 
 def test_resume_skips_what_an_interrupted_run_wrote(tmp_path: Path) -> None:
