@@ -16,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
+from pathlib import Path
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -50,8 +51,24 @@ def context():
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     forkserver = multiprocessing.get_context("forkserver")
-    forkserver.set_forkserver_preload(["citetrace.preload"])
+    if not _shadowed():
+        forkserver.set_forkserver_preload(["citetrace.preload"])
     return forkserver
+
+
+def _shadowed() -> bool:
+    """Whether the current directory holds another ``citetrace`` package.
+
+    The forkserver imports its preload with the current directory first on
+    its path (Python 3.11 applies this process's path only afterwards), so it
+    would preload that package, and every worker would inherit it. Workers
+    then start from a bare server instead, and import this citetrace.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (Path("citetrace", "__init__.py"), Path("citetrace.py")):
+        if candidate.is_file() and candidate.resolve() != here / "__init__.py":
+            return True
+    return False
 
 
 def start_workers() -> None:

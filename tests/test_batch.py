@@ -191,6 +191,30 @@ def test_a_worker_that_dies_fails_its_document_and_the_run_goes_on(
     assert all(o.line for o in outcomes if o.path != poison)
 
 
+def test_workers_import_this_citetrace_when_another_is_in_the_current_directory(
+    tmp_path: Path,
+) -> None:
+    """The forkserver imports its preload from the current directory first; an
+    unrelated ``citetrace`` package there (a checkout of another version) must
+    not end up in the workers."""
+    command = Path(sys.executable).with_name("citetrace")
+    if not command.exists():
+        pytest.skip("the citetrace command is not installed beside this interpreter")
+    corpus = make_corpus(tmp_path, 4)
+    (tmp_path / "citetrace").mkdir()
+    (tmp_path / "citetrace" / "__init__.py").write_text("", "utf-8")
+    done = subprocess.run(
+        [str(command), "audit", str(corpus), "--format", "jsonl", "-q", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0, done.stderr
+    assert lines[-1]["summary"] == {**lines[-1]["summary"], "documents": 4, "failed": 0}
+
+
 def test_resume_skips_what_an_interrupted_run_wrote(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path, 6)
     out = tmp_path / "out.jsonl"
