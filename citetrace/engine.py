@@ -3,9 +3,9 @@
 Every engine runs the same per-document function, :func:`audit_one`, which
 never raises: a document that cannot be read, or that makes a rule crash, is
 returned as a failure with its reason, and the run goes on; so is one whose
-local worker process dies under it (see :mod:`citetrace.workers`). Results come back
-in input order (``ordered``) or as they finish; either way each document's
-result is the same whatever the number of workers.
+local worker process dies under it (see :mod:`citetrace.workers`). Results
+come back in input order (``ordered``) or as they finish; either way each
+document's result is the same whatever the number of workers.
 """
 
 from __future__ import annotations
