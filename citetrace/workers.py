@@ -96,8 +96,8 @@ def run_pooled(
     (``ordered``) or as finished; ``failed(item, reason)`` stands for the
     result of an item whose worker died, or whose result could not come back.
 
-    Items travel in batches of ``BATCH``, which halves the cost of passing
-    them to and fro.
+    Items travel in batches of ``BATCH``: one round trip to a worker per
+    batch instead of per item.
     """
     todo = iter(items)
     batches = iter(lambda: list(islice(todo, BATCH)), [])
