@@ -40,13 +40,18 @@ def _options(settings: dict, encoding: str | None, want_report: bool):
 def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
     """Audit every file under ``paths``, each with its own configuration and ``settings`` on top."""
     from citetrace.engine import run_local
-    from citetrace.load import InputError
     from citetrace.walk import discover
 
-    reports, errors = [], []
-    entries = list(discover(paths))
     options = _options(settings, encoding, want_report=True)
-    for outcome in run_local(entries, options):
+    return _collect(run_local(list(discover(paths)), options))
+
+
+def _collect(outcomes) -> tuple[list, list]:
+    """The reports of the audited documents, and an InputError for each that failed."""
+    from citetrace.load import InputError
+
+    reports, errors = [], []
+    for outcome in outcomes:
         if outcome.error is not None:
             errors.append(InputError(outcome.path, outcome.error))
         else:
@@ -256,22 +261,8 @@ def audit(
             entries, settings, encoding, jobs, ordered, output, resume, quiet, engine, scheduler
         )
         sys.exit(EXIT_ERROR if failed else EXIT_OK)
-    from citetrace.load import InputError
-
-    outcomes = _run(
-        entries,
-        _options(settings, encoding, want_report=True),
-        jobs,
-        ordered=True,
-        engine=engine,
-        scheduler=scheduler,
-    )
-    reports, errors = [], []
-    for outcome in outcomes:
-        if outcome.error is not None:
-            errors.append(InputError(outcome.path, outcome.error))
-        else:
-            reports.append(outcome.report)
+    options = _options(settings, encoding, want_report=True)
+    reports, errors = _collect(_run(entries, options, jobs, True, engine, scheduler))
     _render(reports, errors, fmt, output, no_color, paths, citations_only=False)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
