@@ -107,7 +107,9 @@ class _Evidence:
         self.tokens: Counter[str] = Counter()  # every spelling of the body, as written
         self.suspects: list[tuple[int, int, list[str]]] = []  # (start, stop, pieces) by chunk
         self.piece_tokens: dict[str, list[str]] = {}  # each distinct piece's tokens
-        self.suspect_pieces: set[str] = set()
+        # each suspect piece, mapped to one string of it: the pieces kept refer to
+        # that string, so that no piece of a chunk outlives the chunk
+        self.suspect_pieces: dict[str, str] = {}
         suspect: dict[str, bool] = {}  # each distinct token judged once
         for start, stop in _chunks(text, body_end, CHUNK):
             pieces = text[start:stop].split()
@@ -116,9 +118,9 @@ class _Evidence:
                     if token not in suspect:
                         suspect[token] = self._suspect(token)
                     if suspect[token]:
-                        self.suspect_pieces.add(piece)
+                        self.suspect_pieces[piece] = piece
                         break
-            kept = list(filter(self.suspect_pieces.__contains__, pieces))
+            kept = list(filter(None, map(self.suspect_pieces.get, pieces)))
             if kept:
                 self.suspects.append((start, stop, kept))
         self.counts: Counter[str] = Counter()
