@@ -163,6 +163,8 @@ def test_date_precedes_event_fires(claim: str) -> None:
         "Ulan Bator announced that Mongolia would host the conference in July 1987.",
         "The meeting is scheduled for 5 June 1987.",
         "The talks opened on 19 May.",
+        "Mongolia WOULD host the conference on 5 June 1987.",
+        "İstanbul would host the conference on 5 June 1987.",  # lower() lengthens İ
     ],
 )
 def test_date_precedes_event_stays_silent(claim: str) -> None:
@@ -177,6 +179,19 @@ def test_uncited_quotation() -> None:
     )
     (f,) = findings(text, "uncited-quotation")
     assert f.text == '"we shall never give up the struggle."'
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ('He said "we shall never give up the struggle." He left (Pravda, 1987. 5. 1).', False),
+        ('He said "we shall never give up the struggle." He left. Later (Pravda, 1987).', True),
+        ('He said "we shall never give up the struggle"', True),  # nothing after it at all
+        ('(Pravda, 1987). He said "we shall never give up the struggle."', True),
+    ],
+)
+def test_uncited_quotation_looks_at_its_sentence_and_the_next(text: str, fires: bool) -> None:
+    assert bool(findings(text, "uncited-quotation")) is fires
 
 
 def test_uncited_quotation_across_a_page_break_is_cited() -> None:

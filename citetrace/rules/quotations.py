@@ -61,17 +61,21 @@ def uncited_quotation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.doc.text
     anchors = sorted(c.start for c in ctx.citations)
     barriers = list(ctx.barriers)
-    for m in _quotations(text, ctx.doc.body_end):
+    end = ctx.doc.body_end
+    for m in _quotations(text, end):
         quoted = m.group("straight") or m.group("curly") or m.group("guillemets") or ""
         if len(_WORD.findall(quoted)) < MIN_WORDS:
             continue
-        after = sentence_end(text, m.end() - 2, ctx.doc.body_end)  # the quote may end it
-        after = sentence_end(text, after, ctx.doc.body_end)
-        while after < ctx.doc.body_end and text[after].isspace():
-            after += 1  # a citation right after the next sentence's full stop counts
         i = bisect_left(anchors, m.start() + 1)
-        if i < len(anchors) and anchors[i] <= after:
-            continue  # cited after the quotation opens (the usual case): no need to look back
+        anchor = anchors[i] if i < len(anchors) else end + 1  # none after it
+        after = sentence_end(text, m.end() - 2, end)  # the quote may end it
+        if anchor <= after:
+            continue  # cited in the quotation's sentence (the usual case)
+        after = sentence_end(text, after, end)
+        while after < end and text[after].isspace():
+            after += 1  # a citation right after the next sentence's full stop counts
+        if anchor <= after:
+            continue  # cited after the quotation opens: no need to look back
         k = bisect_right(barriers, m.start()) - 1
         first = sentence_start(text, barriers[k] if k >= 0 else 0, m.start() + 1)
         i = bisect_left(anchors, first)
