@@ -120,7 +120,8 @@ class _Evidence:
                     if suspect[token]:
                         self.suspect_pieces[piece] = piece
                         break
-            kept = list(filter(None, map(self.suspect_pieces.get, pieces)))
+            found = filter(self.suspect_pieces.__contains__, pieces)
+            kept = list(map(self.suspect_pieces.__getitem__, found))
             if kept:
                 self.suspects.append((start, stop, kept))
         self.counts: Counter[str] = Counter()
