@@ -133,6 +133,40 @@ def test_never_flagged(text: str) -> None:
     assert typos(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The `assitance` code span.",
+        "Text <!-- the assitance --> here.",
+        "See http://example.org/assitance for it.",
+        "Write to assitance@example.org today.",
+        "The [assitance](http://example.org) link.",
+        "“blizhaishie podruchinye assitance” in Russian.",
+        "«blizhaishie podruchinye assitance» in Russian.",
+        "*assitance* in italics.",
+    ],
+)
+def test_markup_zones_are_never_judged(text: str) -> None:
+    assert typos(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The `code` span, then the assitance.",
+        "A comment <!-- note --> and then the assitance.",
+        "The *journal* and then the assitance.",
+        'He said "ordinary English words here" and then the assitance.',
+        "“blizhaishie podruchinye” and then the assitance.",
+        "A claim (Pravda, 1987) and then the assitance.",
+        "(the assitance was given to the ministry of labour)",
+        "See http://example.org/ and then the assitance.",
+    ],
+)
+def test_a_word_after_closed_markup_is_judged(text: str) -> None:
+    assert typos(text) == [("ocr-typo", "assitance", "assistance")]
+
+
 def test_check_sic_judges_marked_words() -> None:
     assert typos("The assitance [sic] was given.", ignore_sic=False) == [
         ("ocr-typo", "assitance", "assistance")

@@ -91,47 +91,52 @@ def in_foreign_or_code(text: str, pos: int, is_word: Callable[[str], bool]) -> b
     """Whether ``pos`` lies in italics, code, a comment, a link, or a gloss in another language.
 
     Only the line around ``pos`` is looked at, so the check costs the same
-    whatever the size of the document. The line is searched in place, never
-    copied, and each mark is counted only where it occurs at all.
+    whatever the size of the document. The line is cut at ``pos`` once, and
+    each mark is counted only where it occurs at all.
     """
     window = 2000  # bounded, so that a long single line costs no more
     start = max(text.rfind("\n", max(0, pos - window), pos) + 1, pos - window, 0)
     stop = text.find("\n", pos, pos + window)
     stop = min(len(text), pos + window) if stop < 0 else stop
-    if _odd("`", text, start, pos):
+    before, after = text[start:pos], text[pos:stop]
+    if "`" in before and before.count("`") % 2:
         return True  # a code span
-    comment = text.rfind("<!--", start, pos)
-    if comment >= 0 and comment > text.rfind("-->", start, pos):
+    if "<" in before and before.rfind("<!--") > before.rfind("-->"):
         return True
-    space = max(text.rfind(" ", start, pos), text.rfind("\t", start, pos))
-    run_start = start if space < 0 else space + 1
-    run_end = text.find(" ", pos, stop)
-    run = text[run_start : stop if run_end < 0 else run_end]
-    if "://" in run or "@" in run or "](" in run:
+    # "://", "@" or "](" in the run around pos; single characters are found fastest
+    hint = "@" in before or "@" in after or "/" in before or "/" in after
+    if (hint or "]" in before or "]" in after) and _in_link(before, after):
         return True
     for mark in ("*", "_"):
-        if text.find(mark, pos, stop) >= 0 and _odd(mark, text, start, pos):
+        if mark in after and mark in before and before.count(mark) % 2:
             return True  # italics: titles and foreign terms
     for opener, closer in (('"', '"'), ("“", "”"), ("«", "»"), ("(", ")")):
-        left = text.rfind(opener, start, pos)
-        if left < 0:
-            continue  # the usual case, decided without a count
+        if opener not in before:
+            continue  # the usual case, decided without a search
+        left = before.rfind(opener)
         if opener == closer:
-            if not _odd(opener, text, start, pos):
+            if not before.count(opener) % 2:
                 continue
-        elif text.find(closer, left + 1, pos) >= 0:
+        elif before.find(closer, left + 1) >= 0:
             continue
-        right = text.find(closer, pos, stop)
-        if right < 0 or right - left > _SPAN_LIMIT:
+        right = after.find(closer)
+        if right < 0 or pos + right - (start + left) > _SPAN_LIMIT:
             continue
-        if _mostly_foreign(text[left + 1 : right], is_word):
+        if _mostly_foreign(text[start + left + 1 : pos + right], is_word):
             return True
     return False
 
 
-def _odd(mark: str, text: str, start: int, end: int) -> bool:
-    """Whether ``mark`` occurs an odd number of times in ``text[start:end]``."""
-    return text.find(mark, start, end) >= 0 and text.count(mark, start, end) % 2 == 1
+_LINK_MARKS = ("://", "@", "](")
+
+
+def _in_link(before: str, after: str) -> bool:
+    """Whether the run of non-spaces around the cut between ``before`` and
+    ``after`` is a link, an address or a Markdown link."""
+    head = before[max(before.rfind(" "), before.rfind("\t")) + 1 :]
+    end = after.find(" ")
+    run = head + (after if end < 0 else after[:end])
+    return any(mark in run for mark in _LINK_MARKS)
 
 
 def _mostly_foreign(inner: str, is_word: Callable[[str], bool]) -> bool:
