@@ -252,18 +252,23 @@ def _locate(
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, stop, word)`` for every occurrence of ``words`` as a token of the
     body, in order; a possessive ``'s`` may follow a word. One forward sweep
-    over the kept pieces finds them all."""
+    over the kept pieces finds them all; where the words stand inside each
+    distinct piece is worked out once."""
     wanted = {t for t in evidence.tokens if t in words or _key(t) in words}
     if not wanted:
         return
-    hit = {p for p in evidence.suspect_pieces if not wanted.isdisjoint(evidence.piece_tokens[p])}
+    spots: dict[str, list[tuple[int, int, str]]] = {}  # piece → (start, stop, word) in it
+    for piece in evidence.suspect_pieces:
+        if not wanted.isdisjoint(evidence.piece_tokens[piece]):
+            spots[piece] = [
+                (m.start(), m.start() + len(word), word)
+                for m in TOKEN.finditer(piece)
+                if (word := m.group() if m.group() in words else _key(m.group())) in words
+            ]
     for start, stop, kept in evidence.suspects:
-        for at, piece in piece_offsets(text, stop, filter(hit.__contains__, kept), start):
-            for m in TOKEN.finditer(piece):
-                token = m.group()
-                word = token if token in words else _key(token)
-                if word in words:
-                    yield at + m.start(), at + m.start() + len(word), word
+        for at, piece in piece_offsets(text, stop, filter(spots.__contains__, kept), start):
+            for begin, end, word in spots[piece]:
+                yield at + begin, at + end, word
 
 
 def _inflection(a: str, b: str) -> bool:
