@@ -4,6 +4,7 @@ overlapping citations, deterministic results, line and column agreeing with offs
 from __future__ import annotations
 
 import os
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from citetrace import audit_text, extract
 from citetrace.document import Document
 from citetrace.model import DocumentReport
+from citetrace.rules.quotations import _ENOUGH_WORDS, MIN_WORDS
 
 from .conftest import SEED
 
@@ -162,3 +164,10 @@ def test_span_line_cols_agrees_with_line_col(text: str, data: st.DataObject) -> 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert doc.span_line_cols(start, end) == (*doc.line_col(start), *doc.line_col(end))
+
+
+@BUDGET
+@given(st.text(alphabet=st.sampled_from(list("ab9_ '’-.\"é\n")), max_size=40))
+def test_enough_words_agrees_with_counting_them(quoted: str) -> None:
+    counted = len(re.findall(r"\w+(?:['’]\w+)?", quoted))
+    assert (_ENOUGH_WORDS.match(quoted) is not None) is (counted >= MIN_WORDS)

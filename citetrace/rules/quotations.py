@@ -19,7 +19,8 @@ _QUOTATION = re.compile(
     rf"(?:(?<![\w\"])\"(?P<straight>[^\"\n#]{{1,{_N}}}(?:\n\n?[^\"\n#]{{1,{_N}}})?)\"(?!\w)"
     rf"|“(?P<curly>[^“”]{{1,{_N}}})”|«(?P<guillemets>[^«»]{{1,{_N}}})»)"
 )
-_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_WORD = r"\w++(?:['’]\w++)?+"  # as a search finds words, one after another
+_ENOUGH_WORDS = re.compile(rf"\W*+(?:{_WORD}\W*+){{{MIN_WORDS}}}")
 _OPENERS = tuple(re.compile(re.escape(q)) for q in ('"', "“", "«"))
 
 
@@ -64,7 +65,7 @@ def uncited_quotation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     end = ctx.doc.body_end
     for m in _quotations(text, end):
         quoted = m.group("straight") or m.group("curly") or m.group("guillemets") or ""
-        if len(_WORD.findall(quoted)) < MIN_WORDS:
+        if _ENOUGH_WORDS.match(quoted) is None:
             continue
         i = bisect_left(anchors, m.start() + 1)
         anchor = anchors[i] if i < len(anchors) else end + 1  # none after it
