@@ -140,9 +140,12 @@ def _common() -> frozenset[str]:
 
 @cache
 def _common_by_length() -> tuple[list[str], list[int]]:
-    """The common words sorted by length, and their lengths."""
-    words = sorted(_common_words(), key=len)
-    return words, list(map(len, words))
+    """The common words long enough to be compared by :func:`_second_by_scan`
+    (two letters short of ``_SCAN_FROM`` or longer), sorted by length, and their lengths."""
+    words = _common_words()
+    long_enough = compress(words, map((_SCAN_FROM - 2).__le__, map(len, words)))
+    ordered = sorted(long_enough, key=len)
+    return ordered, list(map(len, ordered))
 
 
 @lru_cache(maxsize=16384)
