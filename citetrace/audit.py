@@ -79,12 +79,25 @@ def _citations(doc: Document, resolver: Resolver, barriers: list[int]) -> list[C
 def _cycle_collection_paused() -> Iterator[None]:
     """Pause the cycle collector: an audit builds many small objects and no cycles,
     and a collector that rescans them as they accumulate costs time that grows
-    with the document. Collection resumes as before once the audit is done."""
+    with the document. Collection resumes as before once the audit is done.
+
+    The young generations are collected first, so that what the audit leaves
+    in them afterwards is its own; those objects (the report) then join the
+    oldest generation directly, which spares the first young collection after
+    the audit a scan of every one of them (about 4% of an audit). Objects
+    someone else froze (``gc.freeze``) are left as they are.
+    """
     enabled = gc.isenabled()
+    promote = enabled and gc.get_freeze_count() == 0
+    if promote:
+        gc.collect(1)
     gc.disable()
     try:
         yield
     finally:
+        if promote:
+            gc.freeze()  # every tracked object, in O(1)
+            gc.unfreeze()  # back, all into the oldest generation
         if enabled:
             gc.enable()
 

@@ -292,3 +292,25 @@ def test_audit_text_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> 
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_audit_text_moves_only_its_report_out_of_the_young_generations() -> None:
+    """After an audit the young generations hold nothing of it (no scan of the
+    whole report at the next young collection), the report stays collectable,
+    and objects someone else froze stay frozen."""
+    import gc
+
+    from citetrace import audit_text
+
+    text = SEED.read_text("utf-8")
+    report = audit_text(text)
+    mine = {id(c) for c in report.citations} | {id(f) for f in report.findings}
+    assert mine.isdisjoint(map(id, gc.get_objects(0) + gc.get_objects(1)))
+    assert mine <= set(map(id, gc.get_objects(2)))
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        audit_text(text)
+        assert gc.get_freeze_count() == before  # nobody's frozen objects thawed
+    finally:
+        gc.unfreeze()
