@@ -130,7 +130,7 @@ class Typo:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Fix:
     """An edit that mends a finding: replace ``text[start:end]`` with ``replacement``.
 
