@@ -12,12 +12,17 @@ from citetrace.rules.base import Rule, RuleContext, rule
 
 _MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)}
 _MONTH = "(?P<month>" + "|".join(calendar.month_name[i] for i in range(1, 13)) + ")"
+# Each begins with its literal word and checks the word boundary behind it
+# (``on(?<=\bon)`` is ``\bon``), so that the search skips to each "on" or "in".
 _EVENT_DATES = [
     re.compile(
-        rf"\bon\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>\d{{4}}))?\b"
+        rf"on(?<=\bon)\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+        rf"(?:,?\s+(?P<y>\d{{4}}))?\b"
     ),
-    re.compile(rf"\bon\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y>\d{{4}}))?\b"),
-    re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\s+(?P<y>\d{{4}})\b"),
+    re.compile(
+        rf"on(?<=\bon)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y>\d{{4}}))?\b"
+    ),
+    re.compile(rf"in(?<=\bin)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}\s+(?P<y>\d{{4}})\b"),
 ]
 _FUTURE_WORDS = (
     r"\b(?:would|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+held|scheduled|"
