@@ -109,6 +109,18 @@ def test_format_inconsistent() -> None:
     ]
 
 
+def test_format_inconsistent_keeps_the_documents_leading_zeros() -> None:
+    text = (
+        "A (Pravda, 1987. 05. 01). B (Pravda, 1987. 5. 2). C (Pravda, 1987. 5. 3). "
+        "D (UPI, 1987, 6, 9). E (Pravda, 16 May 1987)."
+    )
+    got = [(f.text, f.suggestion) for f in findings(text, "format-inconsistent")]
+    assert got == [
+        ("(UPI, 1987, 6, 9)", "(UPI, 1987. 06. 09)"),
+        ("(Pravda, 16 May 1987)", "(Pravda, 1987. 05. 16)"),
+    ]
+
+
 def test_format_inconsistent_needs_a_dominant_layout() -> None:
     text = "A (Pravda, 1987. 5. 1). B (Trud, 1987, 5, 2)."
     assert findings(text, "format-inconsistent") == []

@@ -13,6 +13,7 @@ from citetrace.rules.base import Rule, RuleContext, rule
 
 _PLACEHOLDER = re.compile(r"\{(source|Y|M|D|L|Month|nd|text)\}")
 _DIGITS = re.compile(r"\d+")
+_PADDED = re.compile(r"(?<!\d)0\d")
 
 
 @lru_cache(maxsize=1024)
@@ -73,7 +74,8 @@ def format_inconsistent(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _padded(citations: Iterator[Citation]) -> bool:
-    return any(re.search(r"(?<!\d)0\d", c.date_raw or "") for c in citations)
+    """Whether any of ``citations`` writes a month or day with a leading zero."""
+    return any(map(_PADDED.search, {c.date_raw or "" for c in citations}))
 
 
 def rewrite(c: Citation, layout: str, pad: bool = False) -> str | None:
