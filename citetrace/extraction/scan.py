@@ -15,7 +15,8 @@ MAX_PARENTHETICAL = 1000
 # another "(", so every start position is tried at most once per character
 # up to the next parenthesis, which keeps the scan linear.
 _PAREN = re.compile(rf"\(([^()]{{1,{MAX_PARENTHETICAL}}})\)")
-_DATE_HINT = re.compile(r"\d|\b[ns]\.\s?d\b|\bo\.\s?J\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_UNDATED = re.compile(r"\b[ns]\.\s?d\b|\bo\.\s?J\b", re.IGNORECASE)  # n.d., s.d., o.J.
 
 
 def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -25,5 +26,6 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     """
     stop = len(text) if end is None else end
     for m in _PAREN.finditer(text, start, stop):
-        if _DATE_HINT.search(text, m.start() + 1, m.end() - 1):  # no copy of the inside
-            yield m.start(), m.end()
+        start, end = m.start() + 1, m.end() - 1  # the inside, searched in place
+        if _DIGIT.search(text, start, end) or _UNDATED.search(text, start, end):
+            yield start - 1, end + 1
