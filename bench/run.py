@@ -9,7 +9,9 @@ Prints, in one run:
 - cold start of ``citetrace --version`` and of ``citetrace audit`` on the paper;
 - batch throughput on a generated corpus of 2,000 documents with ``--jobs 1``
   and ``--jobs 2``, with peak memory, and peak memory at 200 documents to
-  show that it does not grow with the corpus.
+  show that it does not grow with the corpus;
+- at the start and at the end, how long a fixed Python loop takes, so that a
+  run made while a shared machine was slow can be told from one that was not.
 
 ``--quick`` stops at 10 MB and 400 documents.
 """
@@ -216,16 +218,32 @@ def batch(documents: int, small: int) -> None:
             print(f"peak RSS, {count} documents, --jobs 1: {peak:.0f} MB")
 
 
+def machine_speed() -> str:
+    """A fixed pure-Python workload, best of 5: how fast the machine runs
+    Python right now. On a shared VM it moves with the host's load, and the
+    figures of a run move with it."""
+
+    def work() -> int:
+        total = 0
+        for i in range(2_000_000):
+            total += i * i % 7
+        return total
+
+    return f"machine speed probe (fixed Python loop, best of 5): {1000 * timed(work, 5):.0f} ms"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(machine_speed(), "at the start")
     throughput([1, 10] if args.quick else [1, 10, 100])
     clean_text(10.0)
     comparison(1.0)
     cold_start()
     batch(400 if args.quick else 2000, 200)
+    print("\n" + machine_speed(), "at the end")
 
 
 if __name__ == "__main__":
