@@ -56,20 +56,14 @@ _SUPPLEMENT = frozenset(
 
 
 @cache
-def _columns() -> tuple[list[str], list[str]]:
-    """The list's words and their counts (as digits), in the list's order."""
+def counts() -> dict[str, str]:
+    """Lower-case word → corpus count, as written in the list (digits), in the list's order."""
     spec = find_spec("symspellpy")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("symspellpy, which holds the English word list, is not installed")
     path = Path(next(iter(spec.submodule_search_locations))) / _WORD_LIST
-    fields = path.read_text(encoding="utf-8").split()  # word, count, word, count, …
-    return fields[0::2], fields[1::2]
-
-
-@cache
-def counts() -> dict[str, str]:
-    """Lower-case word → corpus count, as written in the list (digits)."""
-    return dict(zip(*_columns(), strict=True))
+    fields = iter(path.read_text(encoding="utf-8").split())  # word, count, word, count, …
+    return dict(zip(fields, fields, strict=True))  # each word with the count after it
 
 
 @lru_cache(maxsize=1 << 17)
@@ -128,9 +122,9 @@ def _misreadings(word: str) -> set[str]:
 @cache
 def _common_words() -> list[str]:
     """The words counted at least SUGGEST_MIN_COUNT times, in the list's order."""
-    words, numbers = _columns()
+    table = counts()
     digits = len(str(SUGGEST_MIN_COUNT))  # a power of ten: enough digits is enough
-    return list(compress(words, map(digits.__le__, map(len, numbers))))
+    return list(compress(table, map(digits.__le__, map(len, table.values()))))
 
 
 @cache
