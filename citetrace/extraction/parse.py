@@ -149,9 +149,11 @@ def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split on ``;`` and on ``apud``, trimming white space."""
     pieces = []
     pos = start
-    for m in re.finditer(r";", text[start:end]):
-        pieces.append((pos, start + m.start()))
-        pos = start + m.end()
+    semicolon = text.find(";", pos, end)
+    while semicolon >= 0:
+        pieces.append((pos, semicolon))
+        pos = semicolon + 1
+        semicolon = text.find(";", pos, end)
     pieces.append((pos, end))
     for a, b in pieces:
         sub = a
@@ -227,7 +229,9 @@ def _date_and_locator(rest: str) -> tuple[list[ParsedDate], str | None, str] | N
     locator = None
     loc_raw = ""
     date_part = rest
-    if (m := _LOCATOR.search(rest)) and m.start() > 0:
+    # a locator follows a colon, a comma or an abbreviation's full stop
+    hint = ":" in rest or "," in rest or "." in rest
+    if hint and (m := _LOCATOR.search(rest)) and m.start() > 0:
         locator = re.sub(r"\s*[-–—]\s*", "-", m.group("loc"))
         loc_raw = rest[m.start() :]
         date_part = rest[: m.start()]
@@ -343,7 +347,7 @@ def _widen(c: ParsedCitation, open_: int, close: int, text: str) -> ParsedCitati
 def _is_name(name: str) -> bool:
     """Whether ``name`` can be a source or an author list."""
     name = _ET_AL.sub("", name.strip())
-    if not name or any(ch.isdigit() for ch in name) or len(name) > 120:
+    if not name or any(map(str.isdigit, name)) or len(name) > 120:
         return False
     words = _NAME_WORD.findall(name)
     if not words or len(words) > _MAX_NAME_WORDS:
