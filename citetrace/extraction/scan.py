@@ -26,6 +26,6 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     """
     stop = len(text) if end is None else end
     for m in _PAREN.finditer(text, start, stop):
-        start, end = m.start() + 1, m.end() - 1  # the inside, searched in place
-        if _DIGIT.search(text, start, end) or _UNDATED.search(text, start, end):
-            yield start - 1, end + 1
+        inside, end_inside = m.start() + 1, m.end() - 1  # searched in place, not copied
+        if _DIGIT.search(text, inside, end_inside) or _UNDATED.search(text, inside, end_inside):
+            yield m.start(), m.end()

@@ -260,15 +260,22 @@ def _locate(
     spots: dict[str, list[tuple[int, int, str]]] = {}  # piece → (start, stop, word) in it
     for piece in evidence.suspect_pieces:
         if not wanted.isdisjoint(evidence.piece_tokens[piece]):
-            spots[piece] = [
-                (m.start(), m.start() + len(word), word)
-                for m in TOKEN.finditer(piece)
-                if (word := m.group() if m.group() in words else _key(m.group())) in words
-            ]
+            spots[piece] = _spots(piece, words)
     for start, stop, kept in evidence.suspects:
         for at, piece in piece_offsets(text, stop, filter(spots.__contains__, kept), start):
             for begin, end, word in spots[piece]:
                 yield at + begin, at + end, word
+
+
+def _spots(piece: str, words: Container[str]) -> list[tuple[int, int, str]]:
+    """``(start, stop, word)`` for each of ``words`` standing as a token in ``piece``."""
+    out = []
+    for m in TOKEN.finditer(piece):
+        token = m.group()
+        word = token if token in words else _key(token)
+        if word in words:
+            out.append((m.start(), m.start() + len(word), word))
+    return out
 
 
 def _inflection(a: str, b: str) -> bool:
