@@ -58,11 +58,12 @@ def test_the_server_workers_fork_from_has_the_lexicon_loaded() -> None:
     probe = (
         "import citetrace.preload\n"
         "from citetrace.ocr import lexicon\n"
-        "built = lexicon.counts, lexicon._common, lexicon._common_by_length\n"
-        "print(*(f.cache_info().currsize for f in built))"
+        "built = lexicon.words, lexicon._common_list, lexicon._common_set\n"
+        "print(*(f.cache_info().currsize for f in built), len(lexicon.words().lengths()))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["1", "1", "1"]
+    loaded, lists, sets, lengths = map(int, done.stdout.split())
+    assert loaded == 1 and lists == sets == lengths > 20
 
 
 @pytest.mark.parametrize("link", ["symlink", "hardlink"])
@@ -137,25 +138,30 @@ def test_a_crash_in_a_rule_fails_that_document_only(tmp_path: Path, monkeypatch)
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_missing_word_list_fails_each_document_and_never_hangs(tmp_path: Path, jobs: str) -> None:
-    """A broken install (symspellpy without its word list) must not kill the
+    """A broken install (citetrace without its word list) must not kill the
     worker server nor make the pool replace dying workers for ever."""
+    import shutil
+
+    import citetrace
+
     corpus = make_corpus(tmp_path, 4)
-    fake = tmp_path / "site" / "symspellpy"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("", "utf-8")
-    env = {**os.environ, "PYTHONPATH": str(fake.parent)}
+    broken = tmp_path / "site" / "citetrace"
+    shutil.copytree(Path(citetrace.__file__).parent, broken)
+    (broken / "data" / "lexicon.txt").unlink()
+    env = {**os.environ, "PYTHONPATH": str(broken.parent)}
     command = [sys.executable, "-m", "citetrace", "audit", str(corpus), "--format", "jsonl"]
     done = subprocess.run(
         [*command, "-q", "--jobs", jobs],
         capture_output=True,
         text=True,
         env=env,
+        cwd=tmp_path,
         timeout=120,
     )
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert len(lines) == 5 and lines[-1]["summary"]["failed"] == 4
-    assert all("frequency_dictionary_en_82_765.txt" in d["error"] for d in lines[:-1])
+    assert all("lexicon.txt" in d["error"] for d in lines[:-1])
 
 
 @pytest.mark.parametrize("ordered", [True, False])

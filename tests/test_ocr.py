@@ -99,7 +99,7 @@ def test_both_ways_to_the_second_edit_give_the_same_words() -> None:
     from citetrace.ocr import lexicon
 
     rng = random.Random(7)
-    common = sorted(w for w in lexicon._common() if lexicon._SCAN_FROM <= len(w) <= 14)
+    common = [w for n in range(lexicon._SCAN_FROM, 15) for w in lexicon._common_list(n)]
     letters = "abcdefghijklmnopqrstuvwxyz"
     checked = found = 0
     while checked < 60:

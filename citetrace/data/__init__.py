@@ -1,4 +1,4 @@
-"""Files the package ships: the catalogue of sources, the report's style sheet and script.
+"""Files the package ships: the source catalogue, the report's style and script, the word list.
 
 They are plain files beside this module (the package is installed as files,
 never imported from a zip), so reading one needs no ``importlib.resources``,

@@ -1,27 +1,26 @@
-"""The English lexicon: word frequencies from symspellpy's bundled dictionary.
+"""The English lexicon: words and their frequencies, from the shipped word list.
 
-symspellpy ships an 82,765-word frequency list (counts from a large web
-corpus). It is read once, and only when an OCR rule runs, straight from the
-package's folder (importing symspellpy itself is not needed); counts stay
-strings until one is asked for, which halves the load time.
+The list (``citetrace/data/lexicon.txt``: symspellpy's 82,834-word
+frequency list, arranged by :mod:`citetrace.ocr.wordlist`) is read as one
+string and answered from it: a word is found by bisection among the words of
+its length, and its count read beside it, so no table of every word is built.
+Only the common words of the lengths a suggestion needs become sets, each
+the first time it is needed.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib.util import find_spec
-from itertools import compress
-from pathlib import Path
+from itertools import chain
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from citetrace.ocr.confusion import CONFUSIONS
+from citetrace.ocr.wordlist import COUNT_WIDTH, MAGIC, SHIPPED
 
-SUGGEST_MIN_COUNT = 100_000  # a power of ten
-_WORD_LIST = "frequency_dictionary_en_82_765.txt"
+SUGGEST_MIN_COUNT = 100_000
 
 # American spellings the bundled (largely British) list lacks, recognised by
 # rewriting them the British way: labor → labour, theater → theatre.
@@ -55,44 +54,107 @@ _SUPPLEMENT = frozenset(
 )
 
 
+class WordList:
+    """The shipped list's text, with where the words of each length lie in it."""
+
+    __slots__ = ("_blocks", "_counts", "_text")
+
+    def __init__(self, text: str) -> None:
+        head, _, _ = text.partition("\n\n")
+        lines = head.split("\n")
+        if lines[0] != f"{MAGIC} {SUGGEST_MIN_COUNT}":
+            raise ValueError(f"{SHIPPED}: not a word list this version of citetrace reads")
+        self._text = text
+        # length → (offset of its first line, line width, common words, words, first number)
+        self._blocks: dict[int, tuple[int, int, int, int, int]] = {}
+        offset, number = len(head) + 2, 0
+        for line in lines[1:]:
+            length, common, total = map(int, line.split())
+            self._blocks[length] = (offset, length + 1, common, total, number)
+            offset, number = offset + total * (length + 1), number + total
+        self._counts = offset
+        if len(text) != offset + number * COUNT_WIDTH:
+            raise ValueError(f"{SHIPPED}: the word list is damaged; reinstall citetrace")
+
+    def number(self, word: str) -> int:
+        """The word's place in the list, or -1 when it is not listed."""
+        block = self._blocks.get(len(word))
+        if block is None:
+            return -1
+        start, width, common, total, first = block
+        found = self._find(word, start, width, 0, common)
+        if found < 0:
+            found = self._find(word, start, width, common, total)
+        return found if found < 0 else first + found
+
+    def _find(self, word: str, start: int, width: int, lo: int, hi: int) -> int:
+        """Bisection among the sorted lines ``lo``..``hi`` of a length's block."""
+        text, size, end = self._text, width - 1, hi
+        while lo < hi:
+            mid = (lo + hi) // 2
+            at = start + mid * width
+            if text[at : at + size] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        at = start + lo * width
+        return lo if lo < end and text[at : at + size] == word else -1
+
+    def count(self, number: int) -> int:
+        """The corpus count of the word at place ``number``."""
+        at = self._counts + number * COUNT_WIDTH
+        return int(self._text[at : at + COUNT_WIDTH])
+
+    def lengths(self) -> list[int]:
+        """The lengths of the listed words."""
+        return list(self._blocks)
+
+    def common(self, length: int) -> list[str]:
+        """The common words (count ≥ SUGGEST_MIN_COUNT) of ``length`` letters."""
+        block = self._blocks.get(length)
+        if block is None or not block[2]:
+            return []
+        start, width, common, _, _ = block
+        return self._text[start : start + common * width - 1].split("\n")
+
+
 @cache
-def counts() -> dict[str, str]:
-    """Lower-case word → corpus count, as written in the list (digits), in the list's order."""
-    spec = find_spec("symspellpy")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("symspellpy, which holds the English word list, is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / _WORD_LIST
-    fields = iter(path.read_text(encoding="utf-8").split())  # word, count, word, count, …
-    return dict(zip(fields, fields, strict=True))  # each word with the count after it
+def words() -> WordList:
+    """The shipped word list, read once, when a rule first needs it."""
+    return WordList(SHIPPED.read_text(encoding="ascii"))
+
+
+def _listed(word: str) -> bool:
+    return words().number(word) >= 0
 
 
 @lru_cache(maxsize=1 << 17)
 def known(word: str) -> bool:
     """Whether lower-case ``word`` is an English word (or a spelling variant of one)."""
-    table = counts()
-    if word in table or word in _SUPPLEMENT:
+    if word in _SUPPLEMENT or _listed(word):
         return True
     for stem in (
         word[:-2] if word.endswith(("'s", "’s")) else None,
         word[:-1] if word.endswith("s") else None,
     ):
-        if stem and (stem in table or stem in _SUPPLEMENT):
+        if stem and (stem in _SUPPLEMENT or _listed(stem)):
             return True
     if not word.endswith(_US_ENDINGS):
         return False
-    return any(word.endswith(us) and word[: -len(us)] + uk in table for us, uk in _VARIANT_ENDINGS)
+    return any(word.endswith(us) and _listed(word[: -len(us)] + uk) for us, uk in _VARIANT_ENDINGS)
 
 
 def warm() -> None:
-    """Load the word list and build what suggestions use, ahead of the first word."""
-    counts()
-    _common()
-    _common_by_length()
+    """Read the word list and build every set suggestions use, ahead of the first word."""
+    for length in words().lengths():
+        _common_set(length)
 
 
+@lru_cache(maxsize=1 << 16)
 def frequency(word: str) -> int:
     """The corpus count of lower-case ``word`` (0 when it is not listed)."""
-    return int(counts().get(word, 0))
+    number = words().number(word)
+    return 0 if number < 0 else words().count(number)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -120,26 +182,21 @@ def _misreadings(word: str) -> set[str]:
 
 
 @cache
-def _common_words() -> list[str]:
-    """The words counted at least SUGGEST_MIN_COUNT times, in the list's order."""
-    table = counts()
-    digits = len(str(SUGGEST_MIN_COUNT))  # a power of ten: enough digits is enough
-    return list(compress(table, map(digits.__le__, map(len, table.values()))))
+def _common_list(length: int) -> list[str]:
+    return words().common(length)
 
 
 @cache
-def _common() -> frozenset[str]:
-    return frozenset(_common_words())
+def _common_set(length: int) -> frozenset[str]:
+    return frozenset(_common_list(length))
 
 
-@cache
-def _common_by_length() -> tuple[list[str], list[int]]:
-    """The common words long enough to be compared by :func:`_second_by_scan`
-    (two letters short of ``_SCAN_FROM`` or longer), sorted by length, and their lengths."""
-    words = _common_words()
-    long_enough = compress(words, map((_SCAN_FROM - 2).__le__, map(len, words)))
-    ordered = sorted(long_enough, key=len)
-    return ordered, list(map(len, ordered))
+def _common_among(candidates: set[str]) -> set[str]:
+    """The candidates that are common words."""
+    found: set[str] = set()
+    for length in set(map(len, candidates)):
+        found |= candidates & _common_set(length)
+    return found
 
 
 @lru_cache(maxsize=16384)
@@ -153,7 +210,7 @@ def suggestions(word: str, max_distance: int = 2) -> list[str]:
     swapped letters typical of OCR and typing.
     """
     first = _edits(word) | _misreadings(word)
-    found = sorted(c for c in first & _common() if c != word)
+    found = sorted(c for c in _common_among(first) if c != word)
     if found or max_distance < 2 or len(word) < 6:
         return found  # two edits from a short word could be almost any word
     second = _second_by_scan if len(word) >= _SCAN_FROM else _second_by_generation
@@ -169,15 +226,14 @@ _SCAN_FROM = 10
 def _second_by_generation(word: str, first: set[str]) -> list[str]:
     """Common words one deletion or transposition from a first-step candidate."""
     second = {e2 for e1 in first for e2 in _shrinks(e1)}
-    return [c for c in second & _common() if OSA.distance(word, c) <= 2]
+    return [c for c in _common_among(second) if OSA.distance(word, c) <= 2]
 
 
 def _second_by_scan(word: str, first: set[str]) -> list[str]:
     """The same words as :func:`_second_by_generation`: the common words of a
     nearby length within two edits (rapidfuzz compares them in C), kept when
     one deletion or transposition leads to them from a first-step candidate."""
-    words, lengths = _common_by_length()
-    choices = words[bisect_left(lengths, len(word) - 2) : bisect_right(lengths, len(word) + 2)]
+    choices = list(chain.from_iterable(map(_common_list, range(len(word) - 2, len(word) + 3))))
     # ``limit=len(choices)`` returns the same as ``limit=None`` but takes
     # rapidfuzz's compiled path: about a third of the time without numpy.
     near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=len(choices))

@@ -1,0 +1,88 @@
+"""The shipped word list: made from symspellpy's list, and answering as it does."""
+
+from __future__ import annotations
+
+import pytest
+
+from citetrace.ocr import lexicon, wordlist
+from citetrace.ocr.lexicon import SUGGEST_MIN_COUNT, WordList
+
+
+def _source() -> dict[str, int]:
+    fields = iter(wordlist.source_path().read_text(encoding="utf-8").split())
+    return {word: int(count) for word, count in zip(fields, fields, strict=True)}
+
+
+def test_the_shipped_list_is_what_the_source_list_arranges_into() -> None:
+    text = wordlist.source_path().read_text(encoding="utf-8")
+    assert wordlist.SHIPPED.read_text(encoding="ascii") == wordlist.arrange(text, SUGGEST_MIN_COUNT)
+
+
+def test_every_listed_word_is_found_with_its_count_and_nothing_else_is() -> None:
+    source = _source()
+    listed = lexicon.words()
+    assert all(listed.count(listed.number(w)) == n for w, n in source.items())
+    # one letter changed at the end, or added at either end: found only when listed too
+    for word in list(source)[::50]:
+        for other in (word[:-1] + "#", "q" + word, word + "q", word[:-1], word.upper()):
+            assert (listed.number(other) >= 0) == (other in source), other
+
+
+def test_common_words_are_those_counted_often_enough_by_length() -> None:
+    source = _source()
+    listed = lexicon.words()
+    for length in listed.lengths():
+        expected = sorted(
+            w for w, n in source.items() if len(w) == length and n >= SUGGEST_MIN_COUNT
+        )
+        assert listed.common(length) == expected
+    assert listed.common(99) == []
+
+
+def test_a_small_list_round_trips() -> None:
+    often = SUGGEST_MIN_COUNT
+    counts = {
+        "the": 9 * often,
+        "of": 8 * often,
+        "zebra": 5,
+        "ab": often,
+        "aa": 2,
+        "can't": 3 * often,
+    }
+    listed = WordList(wordlist.arrange("".join(f"{w} {n}\n" for w, n in counts.items()), often))
+    assert {w: listed.count(listed.number(w)) for w in counts} == counts
+    assert listed.common(2) == ["ab", "of"] and listed.common(5) == ["can't"]
+    assert listed.number("zz") == listed.number("") == listed.number("a") == -1
+
+
+HEADER = f"{wordlist.MAGIC} {SUGGEST_MIN_COUNT}\n"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda t: t[:-1],  # a count cut short
+        lambda t: t.replace("zebra\n", "zebras\n"),  # a line of the wrong width
+        lambda t: t.replace(HEADER, "something else\n"),
+        lambda t: t.replace(HEADER, f"{wordlist.MAGIC} {SUGGEST_MIN_COUNT // 2}\n"),
+    ],
+)
+def test_a_damaged_list_is_refused(damage) -> None:
+    text = wordlist.arrange("the 900\nof 800\nzebra 5\n", SUGGEST_MIN_COUNT)
+    assert WordList(text).count(WordList(text).number("zebra")) == 5  # undamaged, it loads
+    with pytest.raises(ValueError, match=r"lexicon\.txt"):
+        WordList(damage(text))
+
+
+def test_only_ascii_words_can_be_arranged() -> None:
+    with pytest.raises(ValueError, match="ASCII"):
+        wordlist.arrange("café 10\n", 5)
+
+
+def test_known_words_stems_and_american_spellings() -> None:
+    for word in ("government", "governments", "government's", "labor", "theaters", "glasnost"):
+        assert lexicon.known(word), word
+    for word in ("govemment", "labxr", "zzzz", ""):
+        assert not lexicon.known(word), word
+    assert lexicon.frequency("the") > lexicon.frequency("government") > 0
+    assert lexicon.frequency("govemment") == 0
