@@ -96,17 +96,27 @@ def test_both_ways_to_the_second_edit_give_the_same_words() -> None:
     """Long words are matched by scanning the common words, short ones by
     generating their edits; on any word long enough to be scanned both must
     find the same words."""
+    from rapidfuzz.distance import Indel
+
     from citetrace.ocr import lexicon
 
     rng = random.Random(7)
     common = [w for n in range(lexicon._SCAN_FROM, 15) for w in lexicon._common_list(n)]
     letters = "abcdefghijklmnopqrstuvwxyz"
-    checked = found = 0
-    while checked < 60:
+    checked = found = farthest = 0
+    while checked < 80:
         word = rng.choice(common)
-        for _ in range(2):
-            i = rng.randrange(len(word))
-            word = rng.choice([word[:i] + word[i + 1 :], word[:i] + rng.choice(letters) + word[i:]])
+        for _ in range(2):  # two of: deletion, insertion, replacement, transposition
+            i = rng.randrange(len(word) - 1)
+            c = rng.choice(letters)
+            word = rng.choice(
+                [
+                    word[:i] + word[i + 1 :],
+                    word[:i] + c + word[i:],
+                    word[:i] + c + word[i + 1 :],
+                    word[:i] + word[i + 1] + word[i] + word[i + 2 :],
+                ]
+            )
         if len(word) < lexicon._SCAN_FROM:
             continue
         first = lexicon._edits(word) | lexicon._misreadings(word)
@@ -114,7 +124,9 @@ def test_both_ways_to_the_second_edit_give_the_same_words() -> None:
         assert by_scan == sorted(lexicon._second_by_generation(word, first)), word
         checked += 1
         found += bool(by_scan)
-    assert found >= 40  # most corrupted words have a common word two edits away
+        farthest += any(Indel.distance(word, w) == 4 for w in by_scan)
+    assert found >= 50  # most corrupted words have a common word two edits away
+    assert farthest >= 5  # and some of them two replacements away
 
 
 @pytest.mark.parametrize(
