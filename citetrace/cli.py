@@ -674,6 +674,11 @@ def typos(paths, fmt, encoding, check_sic) -> None:
 def run() -> None:
     """The ``citetrace`` command. What start-up built (modules, the command
     tree) lives as long as the process, so it is moved out of the cycle
-    collector's sight first: a full collection would otherwise rescan it."""
+    collector's sight first: a full collection would otherwise rescan it.
+    What the command built is moved there too when it ends, so that the
+    collections the interpreter makes as it exits do not scan it either."""
     gc.freeze()
-    main()
+    try:
+        main()
+    finally:
+        gc.freeze()

@@ -169,3 +169,27 @@ def test_subprocess_end_to_end() -> None:
         [sys.executable, "-m", "citetrace", "--version"], capture_output=True, text=True, check=True
     )
     assert version.stdout.startswith("citetrace, version ")
+
+
+def test_the_command_leaves_what_it_built_out_of_the_exit_collections(monkeypatch) -> None:
+    """What a command built is frozen when it ends, also when it exits through
+    SystemExit, so that the interpreter's collections at exit skip it."""
+    import gc
+
+    from citetrace import cli
+
+    built: list[list[int]] = []
+
+    def command() -> None:
+        built.extend([i] for i in range(50))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "main", command)
+    try:
+        with pytest.raises(SystemExit):
+            cli.run()
+        tracked = set(map(id, gc.get_objects()))
+        assert built and tracked.isdisjoint(map(id, built))
+    finally:
+        gc.unfreeze()
+    assert set(map(id, built)) <= set(map(id, gc.get_objects()))  # thawed again
