@@ -48,6 +48,7 @@ def test_a_small_list_round_trips() -> None:
         "ab": often,
         "aa": 2,
         "can't": 3 * often,
+        "onlyararewordhere": 4,  # a length with no common word
     }
     listed = WordList(wordlist.arrange("".join(f"{w} {n}\n" for w, n in counts.items()), often))
     assert {w: listed.count(listed.number(w)) for w in counts} == counts

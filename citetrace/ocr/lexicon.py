@@ -10,6 +10,7 @@ the first time it is needed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import chain
@@ -54,13 +55,16 @@ _SUPPLEMENT = frozenset(
 )
 
 
+_STRIDE = 32  # lines between two marks a bisection compares
+
+
 class WordList:
     """The shipped list's text, with where the words of each length lie in it."""
 
-    __slots__ = ("_blocks", "_counts", "_text")
+    __slots__ = ("_blocks", "_counts", "_marks", "_text")
 
     def __init__(self, text: str) -> None:
-        head, _, _ = text.partition("\n\n")
+        head = text[: text.find("\n\n")]
         lines = head.split("\n")
         if lines[0] != f"{MAGIC} {SUGGEST_MIN_COUNT}":
             raise ValueError(f"{SHIPPED}: not a word list this version of citetrace reads")
@@ -73,6 +77,7 @@ class WordList:
             self._blocks[length] = (offset, length + 1, common, total, number)
             offset, number = offset + total * (length + 1), number + total
         self._counts = offset
+        self._marks: dict[tuple[int, int], list[str]] = {}  # (block, first line) → marks
         if len(text) != offset + number * COUNT_WIDTH:
             raise ValueError(f"{SHIPPED}: the word list is damaged; reinstall citetrace")
 
@@ -88,17 +93,28 @@ class WordList:
         return found if found < 0 else first + found
 
     def _find(self, word: str, start: int, width: int, lo: int, hi: int) -> int:
-        """Bisection among the sorted lines ``lo``..``hi`` of a length's block."""
-        text, size, end = self._text, width - 1, hi
-        while lo < hi:
-            mid = (lo + hi) // 2
-            at = start + mid * width
-            if text[at : at + size] < word:
-                lo = mid + 1
-            else:
-                hi = mid
-        at = start + lo * width
-        return lo if lo < end and text[at : at + size] == word else -1
+        """The place of ``word`` among the sorted lines ``lo``..``hi`` of a
+        length's block, or -1: bisection among every ``_STRIDE``-th line
+        (in C), then a search of the few lines between two of them."""
+        if lo >= hi:
+            return -1
+        key = (start, lo)
+        marks = self._marks.get(key)
+        if marks is None:
+            text, size = self._text, width - 1
+            marks = [
+                text[at : at + size]
+                for at in range(start + lo * width, start + hi * width, _STRIDE * width)
+            ]
+            self._marks[key] = marks
+        below = bisect_right(marks, word)
+        if not below:
+            return -1
+        first = start + (lo + (below - 1) * _STRIDE) * width
+        # Every line is as wide as the word and its "\n", so a match found
+        # between two line starts is a whole line.
+        at = self._text.find(word + "\n", first, min(first + _STRIDE * width, start + hi * width))
+        return -1 if at < 0 else (at - start) // width
 
     def count(self, number: int) -> int:
         """The corpus count of the word at place ``number``."""
@@ -121,7 +137,8 @@ class WordList:
 @cache
 def words() -> WordList:
     """The shipped word list, read once, when a rule first needs it."""
-    return WordList(SHIPPED.read_text(encoding="ascii"))
+    # read as bytes: no newline translation to pay for (.gitattributes keeps its "\n")
+    return WordList(SHIPPED.read_bytes().decode("ascii"))
 
 
 def _listed(word: str) -> bool:
