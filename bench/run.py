@@ -49,16 +49,25 @@ def timed(func, runs: int = 3) -> float:
 
 
 def throughput(sizes: list[float]) -> dict[float, tuple[float, float]]:
-    print("\n## Throughput on one core (bundled paper repeated)")
+    """Best time per MB at each size. The sizes take turns, round after round
+    (5 runs at 1 MB, 3 at 10 MB, 2 at 100 MB), so that a shared machine
+    slowing down between sizes does not pass for a cost that grows with size."""
+    print("\n## Throughput on one core (bundled paper repeated, sizes in turn)")
     print(f"{'size':>8} {'extraction':>14} {'ms/MB':>8} {'full audit':>14} {'ms/MB':>8}")
     audit_text("warm (Pravda, 1987. 5. 1). The assitance.\n\nReferences\n\nPravda\n")
+    texts = {mb: build(mb) for mb in sizes}
+    runs = {mb: 5 if mb <= 1 else 3 if mb <= 10 else 2 for mb in sizes}
+    best = {mb: [float("inf"), float("inf")] for mb in sizes}
+    for turn in range(max(runs.values())):
+        for mb in sizes:
+            if turn < runs[mb]:
+                text = texts[mb]
+                best[mb][0] = min(best[mb][0], timed(lambda text=text: extraction(text), 1))
+                best[mb][1] = min(best[mb][1], timed(lambda text=text: audit_text(text), 1))
     results = {}
     for mb in sizes:
-        text = build(mb)
-        size = len(text.encode("utf-8")) / 1e6
-        runs = 5 if mb <= 1 else 3 if mb <= 10 else 2
-        t_extract = timed(lambda text=text: extraction(text), runs)
-        t_audit = timed(lambda text=text: audit_text(text), runs)
+        size = len(texts[mb].encode("utf-8")) / 1e6
+        t_extract, t_audit = best[mb]
         results[mb] = (t_extract / size, t_audit / size)
         print(
             f"{size:7.1f}M {size / t_extract:10.1f} MB/s {1000 * t_extract / size:8.1f}"
