@@ -16,6 +16,8 @@ def _source() -> dict[str, int]:
 def test_the_shipped_list_is_what_the_source_list_arranges_into() -> None:
     text = wordlist.source_path().read_text(encoding="utf-8")
     assert wordlist.SHIPPED.read_text(encoding="ascii") == wordlist.arrange(text, SUGGEST_MIN_COUNT)
+    notice = wordlist.SHIPPED.with_name("lexicon-LICENSE.txt").read_text(encoding="utf-8")
+    assert "symspellpy" in notice and "MIT License" in notice
 
 
 def test_every_listed_word_is_found_with_its_count_and_nothing_else_is() -> None:
