@@ -161,7 +161,7 @@ def test_a_missing_word_list_fails_each_document_and_never_hangs(tmp_path: Path,
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert len(lines) == 5 and lines[-1]["summary"]["failed"] == 4
-    assert all("lexicon.txt" in d["error"] for d in lines[:-1])
+    assert all("lexicon.txt" in d["error"] and "reinstall" in d["error"] for d in lines[:-1])
 
 
 @pytest.mark.parametrize("ordered", [True, False])

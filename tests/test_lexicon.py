@@ -89,3 +89,14 @@ def test_known_words_stems_and_american_spellings() -> None:
         assert not lexicon.known(word), word
     assert lexicon.frequency("the") > lexicon.frequency("government") > 0
     assert lexicon.frequency("govemment") == 0
+
+
+def test_an_unreadable_or_undecodable_list_says_to_reinstall(tmp_path, monkeypatch) -> None:
+    missing, garbled = tmp_path / "missing.txt", tmp_path / "garbled.txt"
+    garbled.write_bytes(HEADER.encode() + b"\n\xff")
+    monkeypatch.setattr(lexicon, "SHIPPED", missing)
+    with pytest.raises(OSError, match=r"missing\.txt.*reinstall citetrace"):
+        lexicon.words.__wrapped__()
+    monkeypatch.setattr(lexicon, "SHIPPED", garbled)
+    with pytest.raises(ValueError, match="damaged; reinstall citetrace"):
+        lexicon.words.__wrapped__()

@@ -137,8 +137,14 @@ class WordList:
 @cache
 def words() -> WordList:
     """The shipped word list, read once, when a rule first needs it."""
-    # read as bytes: no newline translation to pay for (.gitattributes keeps its "\n")
-    return WordList(SHIPPED.read_bytes().decode("ascii"))
+    try:  # as bytes: no newline translation to pay for (.gitattributes keeps its "\n")
+        data = SHIPPED.read_bytes()
+    except OSError as exc:
+        raise OSError(f"cannot read {SHIPPED} ({exc.strerror}); reinstall citetrace") from None
+    try:
+        return WordList(data.decode("ascii"))
+    except UnicodeDecodeError:
+        raise ValueError(f"{SHIPPED}: the word list is damaged; reinstall citetrace") from None
 
 
 def _listed(word: str) -> bool:
