@@ -51,19 +51,26 @@ def timed(func, runs: int = 3) -> float:
 def throughput(sizes: list[float]) -> dict[float, tuple[float, float]]:
     """Best time per MB at each size. The sizes take turns, round after round
     (5 runs at 1 MB, 3 at 10 MB, 2 at 100 MB), so that a shared machine
-    slowing down between sizes does not pass for a cost that grows with size."""
+    slowing down between sizes does not pass for a cost that grows with size;
+    and each run covers at least 10 MB (the 1 MB text ten times over), so
+    that a small size's best is not a moment's spike of speed."""
     print("\n## Throughput on one core (bundled paper repeated, sizes in turn)")
     print(f"{'size':>8} {'extraction':>14} {'ms/MB':>8} {'full audit':>14} {'ms/MB':>8}")
     audit_text("warm (Pravda, 1987. 5. 1). The assitance.\n\nReferences\n\nPravda\n")
     texts = {mb: build(mb) for mb in sizes}
     runs = {mb: 5 if mb <= 1 else 3 if mb <= 10 else 2 for mb in sizes}
     best = {mb: [float("inf"), float("inf")] for mb in sizes}
+    repeat = {mb: max(1, round(10 / mb)) for mb in sizes}
     for turn in range(max(runs.values())):
         for mb in sizes:
             if turn < runs[mb]:
-                text = texts[mb]
-                best[mb][0] = min(best[mb][0], timed(lambda text=text: extraction(text), 1))
-                best[mb][1] = min(best[mb][1], timed(lambda text=text: audit_text(text), 1))
+                text, times = texts[mb], range(repeat[mb])
+                t_extract = timed(
+                    lambda text=text, times=times: [extraction(text) for _ in times], 1
+                )
+                t_audit = timed(lambda text=text, times=times: [audit_text(text) for _ in times], 1)
+                best[mb][0] = min(best[mb][0], t_extract / repeat[mb])
+                best[mb][1] = min(best[mb][1], t_audit / repeat[mb])
     results = {}
     for mb in sizes:
         size = len(texts[mb].encode("utf-8")) / 1e6
