@@ -49,28 +49,26 @@ def timed(func, runs: int = 3) -> float:
 
 
 def throughput(sizes: list[float]) -> dict[float, tuple[float, float]]:
-    """Best time per MB at each size. The sizes take turns, round after round
-    (5 runs at 1 MB, 3 at 10 MB, 2 at 100 MB), so that a shared machine
-    slowing down between sizes does not pass for a cost that grows with size;
-    and each run covers at least 10 MB (the 1 MB text ten times over), so
-    that a small size's best is not a moment's spike of speed."""
-    print("\n## Throughput on one core (bundled paper repeated, sizes in turn)")
+    """Best time per MB at each size, each run covering as much text as the
+    largest size (the 1 MB text a hundred times over, the 10 MB text ten
+    times), two runs of each, the sizes taking turns: on a shared machine
+    whose speed changes from second to second, short runs would catch fast
+    moments that long ones average away, and sizes measured one after the
+    other would meet different speeds; either would pass for a cost per MB
+    that changes with size."""
+    print("\n## Throughput on one core (bundled paper repeated; equal runs, sizes in turn)")
     print(f"{'size':>8} {'extraction':>14} {'ms/MB':>8} {'full audit':>14} {'ms/MB':>8}")
     audit_text("warm (Pravda, 1987. 5. 1). The assitance.\n\nReferences\n\nPravda\n")
     texts = {mb: build(mb) for mb in sizes}
-    runs = {mb: 5 if mb <= 1 else 3 if mb <= 10 else 2 for mb in sizes}
+    repeat = {mb: max(1, round(max(sizes) / mb)) for mb in sizes}
     best = {mb: [float("inf"), float("inf")] for mb in sizes}
-    repeat = {mb: max(1, round(10 / mb)) for mb in sizes}
-    for turn in range(max(runs.values())):
+    for _ in range(2):
         for mb in sizes:
-            if turn < runs[mb]:
-                text, times = texts[mb], range(repeat[mb])
-                t_extract = timed(
-                    lambda text=text, times=times: [extraction(text) for _ in times], 1
-                )
-                t_audit = timed(lambda text=text, times=times: [audit_text(text) for _ in times], 1)
-                best[mb][0] = min(best[mb][0], t_extract / repeat[mb])
-                best[mb][1] = min(best[mb][1], t_audit / repeat[mb])
+            text, times = texts[mb], range(repeat[mb])
+            t_extract = timed(lambda text=text, times=times: [extraction(text) for _ in times], 1)
+            t_audit = timed(lambda text=text, times=times: [audit_text(text) for _ in times], 1)
+            best[mb][0] = min(best[mb][0], t_extract / repeat[mb])
+            best[mb][1] = min(best[mb][1], t_audit / repeat[mb])
     results = {}
     for mb in sizes:
         size = len(texts[mb].encode("utf-8")) / 1e6
@@ -105,9 +103,10 @@ def clean_text(mb: float = 10.0) -> None:
 
 def comparison(mb: float = 1.0, turns: int = 3) -> None:
     """The same text through citetrace, eyecite and a bare scan, taking turns
-    (best of ``turns`` each), so that the ratios compare runs made while the
-    machine ran at the same speed."""
-    print(f"\n## Against eyecite and a bare scan ({mb:g} MB, in turn)")
+    (best of ``turns`` each), each run repeated to last about as long as one
+    of eyecite's: the ratios then compare runs made at the same machine speed
+    and averaged over the same stretch of time."""
+    print(f"\n## Against eyecite and a bare scan ({mb:g} MB; runs of equal length, in turn)")
     text = build(mb)
     size = len(text.encode("utf-8")) / 1e6
     try:
@@ -122,10 +121,16 @@ def comparison(mb: float = 1.0, turns: int = 3) -> None:
     if get_citations is not None:
         get_citations(text[:20000])
         runs["eyecite"] = lambda: get_citations(text)
+    first = {name: timed(func, 1) for name, func in runs.items()}
+    length = first.get("eyecite", 1.0)
+    repeat = {name: max(1, round(length / t)) for name, t in first.items()}
     best = dict.fromkeys(runs, float("inf"))
     for _ in range(turns):
         for name, func in runs.items():
-            best[name] = min(best[name], timed(func, 1))
+            times = range(repeat[name])
+            best[name] = min(
+                best[name], timed(lambda f=func, t=times: [f() for _ in t], 1) / len(times)
+            )
     t_bare, t_extract, t_audit = best["bare"], best["extraction"], best["audit"]
     print(f"bare re.finditer scan: {size / t_bare:8.1f} MB/s")
     share_extract, share_audit = t_bare / t_extract, t_bare / t_audit
