@@ -110,10 +110,10 @@ class WordList:
         below = bisect_right(marks, word)
         if not below:
             return -1
-        first = start + (lo + (below - 1) * _STRIDE) * width
+        window = start + (lo + (below - 1) * _STRIDE) * width
         # Every line is as wide as the word and its "\n", so a match found
         # between two line starts is a whole line.
-        at = self._text.find(word + "\n", first, min(first + _STRIDE * width, start + hi * width))
+        at = self._text.find(word + "\n", window, min(window + _STRIDE * width, start + hi * width))
         return -1 if at < 0 else (at - start) // width
 
     def count(self, number: int) -> int:
