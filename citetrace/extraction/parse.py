@@ -90,8 +90,10 @@ def _fast(text: str, open_: int, close: int, group: int, m: re.Match[str]) -> Pa
     words = name.split(" ")
     if not name[0].isupper() or fold(words[0]) in _NOT_NAME_START:
         return None
-    if fold(words[-1]) in _NOT_NAME_END or sum(w[0].isupper() for w in words) * 2 < len(words):
+    if fold(words[-1]) in _NOT_NAME_END:
         return None
+    if len(words) > 1 and sum(w[0].isupper() for w in words) * 2 < len(words):
+        return None  # mostly lower-case words: prose, not a name (one word is capitalised)
     if month is None:
         date = _year_date(year)
         layout = "{Y}"
