@@ -12,6 +12,11 @@ from pathlib import Path
 _FOLDER = Path(__file__).parent
 
 
+def path(name: str) -> Path:
+    """Where the shipped file ``name`` is."""
+    return _FOLDER / name
+
+
 def read(name: str) -> str:
     """The text of the shipped file ``name``."""
-    return (_FOLDER / name).read_text(encoding="utf-8")
+    return path(name).read_text(encoding="utf-8")

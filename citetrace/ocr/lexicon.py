@@ -176,8 +176,9 @@ def warm() -> None:
 @lru_cache(maxsize=1 << 16)
 def frequency(word: str) -> int:
     """The corpus count of lower-case ``word`` (0 when it is not listed)."""
-    number = words().number(word)
-    return 0 if number < 0 else words().count(number)
+    listed = words()
+    number = listed.number(word)
+    return 0 if number < 0 else listed.count(number)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

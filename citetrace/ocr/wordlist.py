@@ -24,10 +24,12 @@ from collections import defaultdict
 from importlib.util import find_spec
 from pathlib import Path
 
+from citetrace import data
+
 MAGIC = "citetrace-lexicon 1"
 COUNT_WIDTH = 11
 SOURCE = "frequency_dictionary_en_82_765.txt"
-SHIPPED = Path(__file__).resolve().parent.parent / "data" / "lexicon.txt"
+SHIPPED = data.path("lexicon.txt")
 
 
 def source_path() -> Path:
