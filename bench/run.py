@@ -10,6 +10,7 @@ Prints, in one run:
 - batch throughput on a generated corpus of 2,000 documents with ``--jobs 1``
   and ``--jobs 2``, with peak memory, and peak memory at 200 documents to
   show that it does not grow with the corpus;
+- how far the throughput of one identical 10 MB audit moves from run to run;
 - at the start and at the end, how long a fixed Python loop takes, so that a
   run made while a shared machine was slow can be told from one that was not.
 
@@ -84,6 +85,19 @@ def throughput(sizes: list[float]) -> dict[float, tuple[float, float]]:
         f"{large[0] / small[0]:.2f}x, full audit {large[1] / small[1]:.2f}x (linear if <= 1.2x)"
     )
     return results
+
+
+def spread(mb: float = 10.0, runs: int = 12) -> None:
+    """The same audit ``runs`` times in a row: how far one identical run's
+    throughput moves with the machine, with the target beside it."""
+    text = build(mb)
+    size = len(text.encode("utf-8")) / 1e6
+    rates = sorted(size / timed(lambda: audit_text(text), 1) for _ in range(runs))
+    print(f"\n## Spread: the {size:.1f} MB full audit {runs} times in a row, one run each")
+    print(
+        f"slowest {rates[0]:.1f}, median {statistics.median(rates):.1f}, fastest {rates[-1]:.1f}"
+        f" MB/s; {sum(r >= 10 for r in rates)} of {runs} runs at 10 MB/s or more"
+    )
 
 
 def clean_text(mb: float = 10.0) -> None:
@@ -274,6 +288,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print(machine_speed(), "at the start")
     throughput([1, 10] if args.quick else [1, 10, 100])
+    spread(10.0)
     clean_text(10.0)
     comparison(1.0)
     cold_start()
