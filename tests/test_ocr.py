@@ -356,3 +356,47 @@ def test_results_do_not_depend_on_how_the_body_is_chunked(monkeypatch, chunk: in
     monkeypatch.setattr(judge, "CHUNK", chunk)
     assert audit_text(text).typos == whole
     assert len(whole) > 50
+
+
+def _paragraph_without_spaces() -> str:
+    body = SEED.read_text("utf-8").split("\n\n")
+    return "".join(max(body, key=len).split())
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "x" * 3000,
+        "Q" + "u" * 3000,
+        "rn" * 1500,
+        _paragraph_without_spaces()[:3000],
+    ],
+    ids=["lower-case", "capitalised", "misread-glyphs", "paragraph-without-spaces"],
+)
+def test_a_long_run_of_letters_costs_little_memory(run: str) -> None:
+    """A paragraph OCR'd without its spaces is one 'word' of thousands of letters:
+    its edits, if generated, would take hundreds of megabytes."""
+    import tracemalloc
+
+    text = f"The assitance grew. {run} and more.\n"
+    audit_text("The assitance grew.\n")  # the word list and its sets, read once
+    tracemalloc.start()
+    try:
+        report = audit_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
+    assert "assitance" in [t.text for t in report.typos]  # the words around it are judged
+
+
+def test_words_longer_than_any_listed_word_have_no_suggestions_or_split() -> None:
+    from citetrace.ocr import judge, lexicon
+
+    longest = lexicon.longest()
+    assert 20 <= lexicon.longest(common=True) <= longest
+    assert lexicon.suggestions("a" * (lexicon.longest(common=True) + 3)) == []
+    assert judge._split("x" * (2 * longest + 1)) is None
+    # within reach, both still work
+    assert lexicon.suggestions("govemment") == ["government"]
+    assert judge._split("conflictridden").suggestions == ("conflict-ridden", "conflict ridden")

@@ -427,7 +427,9 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
 def _split(word: str) -> _Verdict | None:
     """``conflictridden`` → ``conflict-ridden`` or ``conflict ridden``."""
     low = word.lower()
-    for i in range(3, len(low) - 2):
+    # Both halves must be listed words, so neither is longer than the longest.
+    most = lexicon.longest()
+    for i in range(max(3, len(low) - most), min(len(low) - 2, most + 1)):
         left, right = low[:i], low[i:]
         if min(lexicon.frequency(left), lexicon.frequency(right)) >= _MIN_SPLIT_COUNT:
             pair = (word[:i] + "-" + word[i:], word[:i] + " " + word[i:])

@@ -125,6 +125,10 @@ class WordList:
         """The lengths of the listed words."""
         return list(self._blocks)
 
+    def longest(self, common: bool = False) -> int:
+        """The length of the longest listed word (with ``common``, of the longest common one)."""
+        return max((n for n, block in self._blocks.items() if block[2] or not common), default=0)
+
     def common(self, length: int) -> list[str]:
         """The common words (count ≥ SUGGEST_MIN_COUNT) of ``length`` letters."""
         block = self._blocks.get(length)
@@ -171,6 +175,12 @@ def warm() -> None:
     """Read the word list and build every set suggestions use, ahead of the first word."""
     for length in words().lengths():
         _common_set(length)
+
+
+@cache
+def longest(common: bool = False) -> int:
+    """The length of the longest listed word (with ``common``, of the longest common one)."""
+    return words().longest(common)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -233,6 +243,10 @@ def suggestions(word: str, max_distance: int = 2) -> list[str]:
     allows one more deletion or transposition, which covers the dropped and
     swapped letters typical of OCR and typing.
     """
+    if len(word) > longest(common=True) + 2:
+        # No common word is within two edits, and generating the edits of a long
+        # run of letters (a paragraph OCR'd without spaces) costs the square of its length.
+        return []
     first = _edits(word) | _misreadings(word)
     found = sorted(c for c in _common_among(first) if c != word)
     if found or max_distance < 2 or len(word) < 6:
