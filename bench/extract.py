@@ -7,6 +7,7 @@ and the cold start of ``citetrace --version``. Figures go in bench/README.md.
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import subprocess
 import sys
@@ -30,6 +31,49 @@ def build(megabytes: float) -> str:
     body, references = text[:cut], text[cut:]
     copies = max(1, int(megabytes * 1_000_000 / len(body.encode("utf-8"))) + 1)
     return body * copies + references
+
+
+_MISREADINGS = (("m", "rn"), ("rn", "m"), ("l", "I"), ("e", "c"), ("h", "b"), ("d", "cl"))
+
+
+def damage(word: str, rng: random.Random) -> str:
+    """``word`` with one OCR-like error: a misread glyph, a dropped, doubled or
+    swapped letter, or a wrong one."""
+    i = rng.randrange(1, len(word) - 1)
+    roll = rng.random()
+    if roll < 0.3:
+        for seen, read in rng.sample(_MISREADINGS, len(_MISREADINGS)):
+            at = word.find(seen, 1)
+            if at > 0:
+                return word[:at] + read + word[at + len(seen) :]
+    if roll < 0.5:
+        return word[:i] + word[i + 1 :]
+    if roll < 0.6:
+        return word[:i] + word[i] + word[i:]
+    if roll < 0.8:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + word[i + 1 :]
+
+
+def build_varied(megabytes: float, rate: float = 0.01, seed: int = 1) -> str:
+    """Like :func:`build`, but each copy of the body has its own OCR damage: one
+    word of five or more letters in a hundred damaged anew, so that, as in a
+    real book, the damaged words are mostly distinct and their number grows
+    with the text."""
+    text = SEED.read_text(encoding="utf-8")
+    cut = text.index("#### References")
+    body, references = text[:cut], text[cut:]
+    rng = random.Random(seed)
+    pieces = body.split(" ")
+    copies, size = [], 0
+    while size < megabytes * 1_000_000:
+        copy = " ".join(
+            damage(p, rng) if len(p) >= 5 and p.isalpha() and rng.random() < rate else p
+            for p in pieces
+        )
+        copies.append(copy)
+        size += len(copy.encode("utf-8"))
+    return "".join(copies) + references
 
 
 def best_of(runs: int, func) -> float:
