@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from itertools import chain
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,7 @@ def test_both_ways_to_the_second_edit_give_the_same_words() -> None:
             )
         if len(word) < lexicon._SCAN_FROM:
             continue
-        first = lexicon._edits(word) | lexicon._misreadings(word)
+        first = {*chain(*lexicon._edits(word))} | lexicon._misreadings(word)
         by_scan = sorted(lexicon._second_by_scan(word, first))
         assert by_scan == sorted(lexicon._second_by_generation(word, first)), word
         checked += 1

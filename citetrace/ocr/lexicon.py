@@ -194,14 +194,15 @@ def frequency(word: str) -> int:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _edits(word: str) -> set[str]:
-    """Every string one deletion, transposition, replacement or insertion away."""
+def _edits(word: str) -> tuple[list[str], list[str], list[str]]:
+    """Every string one edit away, by length: one letter shorter (a deletion),
+    as long (a transposition or replacement), one letter longer (an insertion)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [a + b[1:] for a, b in splits if b]
-    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
-    inserts = [a + c + b for a, b in splits for c in _LETTERS]
-    return set(deletes + transposes + replaces + inserts)
+    shorter = [a + b[1:] for a, b in splits if b]
+    same = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    same += [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    longer = [a + c + b for a, b in splits for c in _LETTERS]
+    return shorter, same, longer
 
 
 def _misreadings(word: str) -> set[str]:
@@ -247,11 +248,20 @@ def suggestions(word: str, max_distance: int = 2) -> list[str]:
         # No common word is within two edits, and generating the edits of a long
         # run of letters (a paragraph OCR'd without spaces) costs the square of its length.
         return []
-    first = _edits(word) | _misreadings(word)
-    found = sorted(c for c in _common_among(first) if c != word)
-    if found or max_distance < 2 or len(word) < 6:
-        return found  # two edits from a short word could be almost any word
-    second = _second_by_scan if len(word) >= _SCAN_FROM else _second_by_generation
+    # Each length's edits are looked up among the common words of that length
+    # only: a third of the look-ups of one set of every edit, and no such set.
+    n = len(word)
+    shorter, same, longer = _edits(word)
+    misread = _misreadings(word)
+    found = set(_common_set(n - 1).intersection(shorter))
+    found |= _common_set(n).intersection(same)
+    found |= _common_set(n + 1).intersection(longer)
+    found |= _common_among(misread)
+    found.discard(word)
+    if found or max_distance < 2 or n < 6:
+        return sorted(found)  # two edits from a short word could be almost any word
+    first = {*shorter, *same, *longer} | misread
+    second = _second_by_scan if n >= _SCAN_FROM else _second_by_generation
     return sorted(c for c in second(word, first) if c != word)
 
 
