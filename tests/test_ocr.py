@@ -401,3 +401,31 @@ def test_words_longer_than_any_listed_word_have_no_suggestions_or_split() -> Non
     # within reach, both still work
     assert lexicon.suggestions("govemment") == ["government"]
     assert judge._split("conflictridden").suggestions == ("conflict-ridden", "conflict ridden")
+
+
+def test_the_banded_table_gives_the_whole_tables_distance() -> None:
+    """ocr_distance fills the table near its diagonals first and trusts the result
+    only below the cost of straying further: it must equal the whole table's."""
+    from citetrace.ocr import confusion
+
+    rng = random.Random(11)
+    glyphs = ["rn", "m", "cl", "d", "vv", "w", "Il", "II", "ll", "l", "1", "I", "o", "0", "c"]
+    glyphs += ["e", "u", "n", "h", "b", "a", "x", "s", "t"]
+    strayed = 0
+    for _ in range(4000):
+        a = "".join(rng.choice(glyphs) for _ in range(rng.randint(0, 12)))
+        b = list(a)
+        for _ in range(rng.randint(1, 6)):
+            i = rng.randrange(len(b) + 1)
+            b[i:i] = [rng.choice(glyphs)] if rng.random() < 0.5 else []
+            if b and rng.random() < 0.6:
+                del b[min(i, len(b) - 1)]
+        b = "".join(b)
+        if rng.random() < 0.3:  # glyph groups moved from one end to the other: a cheap stray
+            ends = rng.choice([("rnrn", "mm"), ("clcl", "dd"), ("vvvv", "ww")])
+            a, b = ends[0] + a + ends[1], ends[1] + a + ends[0]
+        whole = confusion._table(a, b, -len(b), len(a))
+        assert confusion.ocr_distance(a, b) == whole, (a, b)
+        shift = len(a) - len(b)
+        strayed += confusion._table(a, b, min(0, shift) - 1, max(0, shift) + 1) > whole
+    assert strayed >= 10  # pairs whose best alignment leaves the band are among them

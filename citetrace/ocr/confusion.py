@@ -46,9 +46,32 @@ _GROUPS = {
 _GROUP_GLYPHS = frozenset(g for pair in CONFUSIONS for g in pair if len(g) > 1)
 
 
+# An alignment that shifts by one letter (an insertion, a deletion, or a
+# group of two glyphs read as one) pays at least this for it.
+_SHIFT_COST = min(1.0, CONFUSION_COST)
+_BAND = 1  # diagonals filled first on either side of those between the corners
+
+
 @lru_cache(maxsize=65536)
 def ocr_distance(a: str, b: str) -> float:
-    """Weighted optimal-string-alignment distance from ``a`` to ``b``."""
+    """Weighted optimal-string-alignment distance from ``a`` to ``b``.
+
+    The table is filled first only near the diagonals between its corners.
+    An alignment that strays further shifts away and back by ``_BAND + 1``
+    letters more than it must, each shift costing at least ``_SHIFT_COST``;
+    so a result within that cost is the distance, and only a larger one
+    needs the whole table.
+    """
+    shift = len(a) - len(b)
+    near = _table(a, b, min(0, shift) - _BAND, max(0, shift) + _BAND)
+    if near <= _SHIFT_COST * (abs(shift) + 2 * _BAND + 2):
+        return near
+    return _table(a, b, -len(b), len(a))
+
+
+def _table(a: str, b: str, low: int, high: int) -> float:
+    """The distance over alignments whose cells ``(i, j)`` keep ``low <= i - j <= high``
+    (and the table's first row and column)."""
     n, m = len(a), len(b)
     inf = float("inf")
     d = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -61,7 +84,7 @@ def ocr_distance(a: str, b: str) -> float:
     b_pair = [j >= 2 and b[j - 2 : j] in _GROUP_GLYPHS for j in range(m + 1)]
     for i in range(1, n + 1):
         row, above = d[i], d[i - 1]
-        for j in range(1, m + 1):
+        for j in range(max(1, i - high), min(m, i - low) + 1):
             cost = 0.0 if a[i - 1] == b[j - 1] else 1.0
             if cost and (a[i - 1], b[j - 1]) in CONFUSIONS:
                 cost = CONFUSION_COST
