@@ -11,6 +11,8 @@ Prints, in one run:
   and ``--jobs 2``, with peak memory, and peak memory at 200 documents to
   show that it does not grow with the corpus;
 - how far the throughput of one identical 10 MB audit moves from run to run;
+- the full audit of text whose damage varies from copy to copy, as in a real
+  book, where every distinct damaged word must be judged;
 - at the start and at the end, how long a fixed Python loop takes, so that a
   run made while a shared machine was slow can be told from one that was not.
 
@@ -33,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract import build, extraction  # noqa: E402
+from extract import build, build_varied, extraction  # noqa: E402
 
 from citetrace import audit_text  # noqa: E402
 
@@ -98,6 +100,27 @@ def spread(mb: float = 10.0, runs: int = 12) -> None:
         f"slowest {rates[0]:.1f}, median {statistics.median(rates):.1f}, fastest {rates[-1]:.1f}"
         f" MB/s; {sum(r >= 10 for r in rates)} of {runs} runs at 10 MB/s or more"
     )
+
+
+def varied(sizes: list[float], runs: int = 3) -> None:
+    """The full audit of text whose damage varies from copy to copy, as in a
+    real book: each distinct damaged word is judged on its own, which the
+    repeated paper (the same damaged words over and over) never asks for.
+    Every run audits a text of its own, so that no word's verdict is cached."""
+    print("\n## Text with varied damage (one word in a hundred damaged anew in each copy)")
+    for mb in sizes:
+        best, typos = float("inf"), 0
+        for seed in range(1, runs + 1):
+            text = build_varied(mb, seed=seed)
+            start = time.perf_counter()
+            report = audit_text(text)
+            best = min(best, time.perf_counter() - start)
+            typos = len({t.text for t in report.typos})
+        size = len(text.encode("utf-8")) / 1e6
+        print(
+            f"{size:5.1f} MB: full audit {size / best:5.1f} MB/s ({1000 * best / size:.0f} ms/MB),"
+            f" {typos / size:.0f} distinct damaged words per MB"
+        )
 
 
 def clean_text(mb: float = 10.0) -> None:
@@ -289,6 +312,7 @@ def main() -> None:
     print(machine_speed(), "at the start")
     throughput([1, 10] if args.quick else [1, 10, 100])
     spread(10.0)
+    varied([1.0] if args.quick else [1.0, 10.0])
     clean_text(10.0)
     comparison(1.0)
     cold_start()
