@@ -24,11 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "akino-1988-soviet-asia.txt"
 
 
-def build(megabytes: float) -> str:
-    """The seed's body repeated to ``megabytes``, with its reference list once at the end."""
+def paper() -> tuple[str, str]:
+    """The seed's body and its reference list."""
     text = SEED.read_text(encoding="utf-8")
     cut = text.index("#### References")
-    body, references = text[:cut], text[cut:]
+    return text[:cut], text[cut:]
+
+
+def build(megabytes: float) -> str:
+    """The seed's body repeated to ``megabytes``, with its reference list once at the end."""
+    body, references = paper()
     copies = max(1, int(megabytes * 1_000_000 / len(body.encode("utf-8"))) + 1)
     return body * copies + references
 
@@ -60,9 +65,7 @@ def build_varied(megabytes: float, rate: float = 0.01, seed: int = 1) -> str:
     word of five or more letters in a hundred damaged anew, so that, as in a
     real book, the damaged words are mostly distinct and their number grows
     with the text."""
-    text = SEED.read_text(encoding="utf-8")
-    cut = text.index("#### References")
-    body, references = text[:cut], text[cut:]
+    body, references = paper()
     rng = random.Random(seed)
     pieces = body.split(" ")
     copies, size = [], 0
