@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 from citetrace import audit_text
-from citetrace.document import Document
 from citetrace.extraction import find_citations
-from citetrace.references import parse_references
-from citetrace.resolve import Resolver
+from citetrace.inputs.document import Document
+from citetrace.linking.references import parse_references
+from citetrace.linking.resolve import Resolver
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "akino-1988-soviet-asia.txt"

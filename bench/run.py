@@ -125,7 +125,7 @@ def varied(sizes: list[float], runs: int = 3) -> None:
 
 def clean_text(mb: float = 10.0) -> None:
     """The same prose with its OCR damage corrected: what a typical text costs."""
-    from citetrace.fix import fix_text
+    from citetrace.ci.fix import fix_text
 
     text = (ROOT / "corpus" / "akino-1988-soviet-asia.txt").read_text("utf-8")
     fixed = fix_text(text, unsafe=True).fixed

@@ -7,15 +7,15 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from citetrace.claims import link_claims
 from citetrace.config import Config
-from citetrace.directives import Suppression, find_suppressions, front_matter
-from citetrace.document import Document
 from citetrace.extraction import find_citations
-from citetrace.load import read_document
+from citetrace.inputs.directives import Suppression, find_suppressions, front_matter
+from citetrace.inputs.document import Document
+from citetrace.inputs.load import read_document
+from citetrace.linking.claims import link_claims
+from citetrace.linking.references import parse_references
+from citetrace.linking.resolve import Resolver
 from citetrace.model import Citation, DocumentReport, Typo
-from citetrace.references import parse_references
-from citetrace.resolve import Resolver
 from citetrace.rules import RuleContext
 from citetrace.rules.engine import run_rules, selected_rules
 
@@ -138,6 +138,6 @@ def _typos(doc: Document, skip: list[tuple[int, int]], config: Config) -> tuple[
 def audit_path(
     path: str | os.PathLike[str], config: Config | None = None, encoding: str | None = None
 ) -> DocumentReport:
-    """Read and audit one file; raises :class:`citetrace.load.InputError`."""
+    """Read and audit one file; raises :class:`citetrace.inputs.load.InputError`."""
     name = os.fspath(path)
     return audit_text(read_document(name, encoding), name, config)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from citetrace import __version__
+from citetrace.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_CORPUS = "corpus"
@@ -31,7 +31,7 @@ def _split_rules(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _options(settings: dict, encoding: str | None, want_report: bool):
-    from citetrace.engine import Options
+    from citetrace.batch.engine import Options
 
     overrides = tuple(sorted((k, v) for k, v in settings.items() if k != "config_file"))
     return Options(overrides, settings.get("config_file"), encoding, want_report)
@@ -39,8 +39,8 @@ def _options(settings: dict, encoding: str | None, want_report: bool):
 
 def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
     """Audit every file under ``paths``, each with its own configuration and ``settings`` on top."""
-    from citetrace.engine import run_local
-    from citetrace.walk import discover
+    from citetrace.batch.engine import run_local
+    from citetrace.inputs.walk import discover
 
     options = _options(settings, encoding, want_report=True)
     return _collect(run_local(list(discover(paths)), options))
@@ -48,7 +48,7 @@ def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
 
 def _collect(outcomes) -> tuple[list, list]:
     """The reports of the audited documents, and an InputError for each that failed."""
-    from citetrace.load import InputError
+    from citetrace.inputs.load import InputError
 
     reports, errors = [], []
     for outcome in outcomes:
@@ -118,12 +118,13 @@ def _rule_settings(
     select, ignore, severity_threshold, document_date, config_file, check_sic=False
 ) -> dict:
     """Command-line settings, validated; they win over configuration files."""
-    from citetrace.config import ConfigError, check_date, check_rules
+    from citetrace.config import ConfigError, check_date
+    from citetrace.rules.engine import check_patterns
 
     try:
         settings = {
-            "select": check_rules(_split_rules(select), "--select"),
-            "ignore": check_rules(_split_rules(ignore), "--ignore"),
+            "select": check_patterns(_split_rules(select), "--select"),
+            "ignore": check_patterns(_split_rules(ignore), "--ignore"),
             "severity_threshold": severity_threshold,
             "document_date": check_date(document_date, "--document-date")
             if document_date
@@ -239,7 +240,7 @@ def audit(
     """Audit PATHS (files or directories; default: ./corpus) and report citations and findings."""
     import os
 
-    from citetrace.walk import discover
+    from citetrace.inputs.walk import discover
 
     paths = _paths_or_default(paths)
     settings = _rule_settings(**rule_settings)
@@ -248,11 +249,11 @@ def audit(
     for entry in discover(paths, tuple(include), tuple(exclude)):
         entries.append(entry)
         if len(entries) == 2 and jobs > 1 and engine == "local":
-            from citetrace.workers import start_workers
+            from citetrace.batch.workers import start_workers
 
             start_workers()  # it loads while the rest of the corpus is walked
     if resume:
-        from citetrace.batch import done_paths
+        from citetrace.batch.stream import done_paths
 
         done = done_paths(resume)
         entries = [e for e in entries if e.path not in done]
@@ -268,7 +269,7 @@ def audit(
 
 
 def _run(entries, options, jobs, ordered, engine, scheduler):
-    from citetrace.engine import run_dask, run_local
+    from citetrace.batch.engine import run_dask, run_local
 
     if engine == "dask":
         return run_dask(entries, options, scheduler, jobs, ordered)
@@ -281,7 +282,7 @@ def _audit_jsonl(
     """Stream one JSON line per document; returns how many failed."""
     import time
 
-    from citetrace.batch import progress, stderr_is_terminal, stream_jsonl, trim_partial_line
+    from citetrace.batch.stream import progress, stderr_is_terminal, stream_jsonl, trim_partial_line
     from citetrace.output import overwrites_input
 
     options = _options(settings, encoding, want_report=False)
@@ -419,8 +420,8 @@ def check(
     """Check PATHS for CI: exit 0 clean, 1 findings at or above --fail-on, 2 errors."""
     from dataclasses import replace
 
-    from citetrace.baseline import Baseline, BaselineError, prune_baseline
-    from citetrace.baseline import write_baseline as record
+    from citetrace.ci.baseline import Baseline, BaselineError, prune_baseline
+    from citetrace.ci.baseline import write_baseline as record
     from citetrace.model import SEVERITY_RANK
     from citetrace.output import OutputError
 
@@ -496,10 +497,10 @@ def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> Non
     Without either, list what would be fixed. Exit 1 with --diff when there is
     something to fix, 2 on errors.
     """
+    from citetrace.ci.fix import FixError, fix_file, unified_diff, write_fixed
     from citetrace.config import ConfigError, ConfigFinder
-    from citetrace.fix import FixError, fix_file, unified_diff, write_fixed
-    from citetrace.load import InputError
-    from citetrace.walk import discover
+    from citetrace.inputs.load import InputError
+    from citetrace.inputs.walk import discover
 
     if show_diff and write:
         raise click.UsageError("choose --diff or --write, not both")
@@ -550,9 +551,9 @@ def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> Non
 def diff_command(old, new, fmt, output, encoding, fail_on_lost) -> None:
     """Compare two editions OLD and NEW of one text."""
     from citetrace.audit import audit_path
+    from citetrace.ci.diff import diff_reports
     from citetrace.config import ConfigError, config_for
-    from citetrace.diff import diff_reports
-    from citetrace.load import InputError
+    from citetrace.inputs.load import InputError
     from citetrace.render.diff import diff_json, diff_markdown, diff_text
 
     try:

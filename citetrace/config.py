@@ -55,22 +55,6 @@ def check_date(value: str, where: str) -> str:
     return value
 
 
-def check_rules(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
-    """Every pattern must name a rule, a code or a code prefix."""
-    from citetrace.rules import REGISTRY
-
-    for pattern in patterns:
-        if pattern in REGISTRY or pattern.upper() == "ALL":
-            continue
-        if (
-            any(r.code.startswith(pattern.upper()) for r in REGISTRY.values())
-            and pattern[:2].upper() == "CT"
-        ):
-            continue
-        raise ConfigError(f"{where}: unknown rule {pattern!r} (see 'citetrace rules')")
-    return patterns
-
-
 def find_config(start: Path) -> Path | None:
     """The nearest ``citetrace.toml`` or ``pyproject.toml`` with a ``[tool.citetrace]`` table."""
     directory = (start if start.is_dir() else start.parent).resolve()
@@ -109,7 +93,7 @@ def load_config(path: Path) -> Config:
         name = _KEYS[key]
         if name in ("select", "ignore"):
             items = (value,) if isinstance(value, str) else tuple(value)
-            values[name] = check_rules(tuple(str(v) for v in items), f"{path}: {key}")
+            values[name] = tuple(str(v) for v in items)  # checked where rules are selected
         elif name in ("severity_threshold", "fail_on"):
             if value not in SEVERITIES:
                 raise ConfigError(f"{path}: {key} must be one of {', '.join(SEVERITIES)}")

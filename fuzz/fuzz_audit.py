@@ -12,7 +12,7 @@ import atheris
 
 with atheris.instrument_imports():
     from citetrace import audit_text
-    from citetrace.load import InputError, decode
+    from citetrace.inputs.load import InputError, decode
 
 
 def test_one(data: bytes) -> None:

@@ -42,7 +42,7 @@ def test_inputs_found_by_fuzzing() -> None:
     """Each file under tests/data/fuzz once hung or crashed the audit."""
     from pathlib import Path
 
-    from citetrace.load import decode
+    from citetrace.inputs.load import decode
 
     for path in sorted((Path(__file__).parent / "data" / "fuzz").iterdir()):
         text = decode(path.read_bytes(), str(path))

@@ -56,7 +56,7 @@ def test_results_are_identical_whatever_the_jobs(tmp_path: Path) -> None:
 
 def test_the_server_workers_fork_from_has_the_lexicon_loaded() -> None:
     probe = (
-        "import citetrace.preload\n"
+        "import citetrace.batch.preload\n"
         "from citetrace.ocr import lexicon\n"
         "built = lexicon.words, lexicon._common_list, lexicon._common_set\n"
         "print(*(f.cache_info().currsize for f in built), len(lexicon.words().lengths()))"
@@ -172,8 +172,9 @@ def test_a_worker_that_dies_fails_its_document_and_the_run_goes_on(
     C) must not hang the run: that document fails, every other one is audited."""
     import multiprocessing
 
-    from citetrace import audit, engine, workers
-    from citetrace.walk import discover
+    from citetrace import audit
+    from citetrace.batch import engine, workers
+    from citetrace.inputs.walk import discover
 
     entries = list(discover([str(make_corpus(tmp_path, 12))]))
     poison = entries[5].path

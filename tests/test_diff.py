@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from citetrace import audit_text
+from citetrace.ci.diff import diff_reports
 from citetrace.cli import main
-from citetrace.diff import diff_reports
 
 from .conftest import SEED
 
@@ -83,7 +83,7 @@ def test_cli_formats_and_fail_on_lost(tmp_path: Path) -> None:
 
 
 def test_seed_against_its_fixed_edition(tmp_path: Path) -> None:
-    from citetrace.fix import fix_text
+    from citetrace.ci.fix import fix_text
 
     text = SEED.read_text("utf-8")
     d = diff(text, fix_text(text).fixed)

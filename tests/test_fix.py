@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from citetrace.ci.fix import fix_text
 from citetrace.cli import main
-from citetrace.fix import fix_text
 
 from .conftest import SEED
 
@@ -99,7 +99,7 @@ def test_utf16_is_written_back_as_utf16(tmp_path: Path) -> None:
 
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(seed_copy: Path, monkeypatch) -> None:
-    import citetrace.fix as fix_module
+    import citetrace.ci.fix as fix_module
 
     real = fix_module.fix_text
 

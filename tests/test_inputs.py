@@ -137,7 +137,7 @@ def test_unlistable_directory(tmp_path: Path, monkeypatch) -> None:
 def test_input_errors_cross_process_boundaries() -> None:
     import pickle
 
-    from citetrace.load import InputError
+    from citetrace.inputs.load import InputError
 
     error = pickle.loads(pickle.dumps(InputError("a.txt", "no such file")))
     assert (error.path, error.reason, str(error)) == (

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from citetrace.ocr import lexicon, wordlist
-from citetrace.ocr.lexicon import SUGGEST_MIN_COUNT, WordList
+from citetrace.ocr.lexicon import WordList
+from citetrace.ocr.wordlist import SUGGEST_MIN_COUNT
 
 
 def _source() -> dict[str, int]:

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from citetrace import audit_text
+from citetrace.ci.fix import fix_text
 from citetrace.cli import main
 from citetrace.config import Config
-from citetrace.fix import fix_text
 from citetrace.ocr.confusion import ocr_distance
 
 from .conftest import ROOT, SEED

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citetrace import audit_text, extract
-from citetrace.document import Document
+from citetrace.inputs.document import Document
 from citetrace.model import DocumentReport
 from citetrace.rules.quotations import _ENOUGH_WORDS, MIN_WORDS
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citetrace.document import Document
-from citetrace.references import parse_references
+from citetrace.inputs.document import Document
+from citetrace.linking.references import parse_references
 
 
 def refs(section: str, heading: str = "## References"):

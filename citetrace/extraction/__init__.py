@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from citetrace.document import Document
 from citetrace.extraction.parse import KnownAuthor, parse_parenthetical
 from citetrace.extraction.scan import candidates
+from citetrace.inputs.document import Document
 from citetrace.model import ParsedCitation
 
 

@@ -31,7 +31,7 @@ from itertools import islice
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from citetrace.document import Document
+from citetrace.inputs.document import Document
 from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.confusion import ocr_distance, plausible

@@ -19,9 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
 from citetrace.ocr.confusion import CONFUSIONS
-from citetrace.ocr.wordlist import COUNT_WIDTH, MAGIC, SHIPPED
-
-SUGGEST_MIN_COUNT = 100_000
+from citetrace.ocr.wordlist import COUNT_WIDTH, MAGIC, SHIPPED, SUGGEST_MIN_COUNT
 
 # American spellings the bundled (largely British) list lacks, recognised by
 # rewriting them the British way: labor → labour, theater → theatre.

@@ -30,6 +30,8 @@ MAGIC = "citetrace-lexicon 1"
 COUNT_WIDTH = 11
 SOURCE = "frequency_dictionary_en_82_765.txt"
 SHIPPED = data.path("lexicon.txt")
+# Words at least this frequent are offered as corrections; the file lists them first.
+SUGGEST_MIN_COUNT = 100_000
 
 
 def source_path() -> Path:
@@ -63,7 +65,6 @@ def arrange(source: str, threshold: int) -> str:
 
 
 def main() -> None:
-    from citetrace.ocr.lexicon import SUGGEST_MIN_COUNT
     from citetrace.output import write_atomic
 
     text = arrange(source_path().read_text(encoding="utf-8"), SUGGEST_MIN_COUNT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from citetrace.diff import EditionDiff, Pair
+from citetrace.ci.diff import EditionDiff, Pair
 from citetrace.model import Citation, Finding
 from citetrace.render.markdown import cell
 

@@ -20,12 +20,12 @@ from functools import cache
 from html import escape
 from itertools import pairwise
 
-from citetrace import __version__
 from citetrace.data import read
 from citetrace.model import SEVERITY_RANK, Citation, DocumentReport, Finding
 from citetrace.render.charts import source_bars, timeline
 from citetrace.render.palette import source_colours
 from citetrace.rules import REGISTRY
+from citetrace.version import __version__
 
 _SEVERITIES = ("error", "warning", "info")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from citetrace.load import InputError
+from citetrace.inputs.load import InputError
 from citetrace.model import DocumentReport
 
 SCHEMA_VERSION = 1

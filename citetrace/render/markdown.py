@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from citetrace.load import InputError
+from citetrace.inputs.load import InputError
 from citetrace.model import DocumentReport
 
 MAX_ROWS = 200

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from citetrace import __version__
-from citetrace.identity import fingerprints
+from citetrace.ci.identity import fingerprints
 from citetrace.model import DocumentReport, Finding
 from citetrace.rules import REGISTRY
+from citetrace.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

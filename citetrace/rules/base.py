@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from citetrace.config import Config
-from citetrace.document import Document
+from citetrace.inputs.document import Document
 from citetrace.model import Citation, Finding, Fix, Reference, Severity, Typo
 
 

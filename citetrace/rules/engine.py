@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from citetrace.config import Config
-from citetrace.directives import Suppression
+from functools import lru_cache
+
+from citetrace.config import Config, ConfigError
+from citetrace.inputs.directives import Suppression
 from citetrace.model import SEVERITY_RANK, Finding
 from citetrace.rules import REGISTRY, Rule, RuleContext
 
@@ -18,8 +20,32 @@ def matches(rule: Rule, patterns: tuple[str, ...]) -> bool:
     )
 
 
+def check_patterns(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """``patterns`` if each names a rule, a code or a code prefix; else a :class:`ConfigError`."""
+    unknown = _unknown(patterns)
+    if unknown is not None:
+        raise ConfigError(f"{where}: unknown rule {unknown!r} (see 'citetrace rules')")
+    return patterns
+
+
+@lru_cache(maxsize=64)
+def _unknown(patterns: tuple[str, ...]) -> str | None:
+    for pattern in patterns:
+        if pattern in REGISTRY or pattern.upper() == "ALL":
+            continue
+        if pattern[:2].upper() == "CT" and any(
+            r.code.startswith(pattern.upper()) for r in REGISTRY.values()
+        ):
+            continue
+        return pattern
+    return None
+
+
 def selected_rules(config: Config) -> list[Rule]:
-    """The rules ``config`` selects, in code order."""
+    """The rules ``config`` selects, in code order; unknown names are a :class:`ConfigError`."""
+    for key in ("select", "ignore"):
+        where = f"{config.source}: {key}" if config.source else key
+        check_patterns(getattr(config, key), where)
     rules = sorted(REGISTRY.values(), key=lambda r: r.code)
     if config.select:
         rules = [r for r in rules if matches(r, config.select)]

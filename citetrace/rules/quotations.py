@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from citetrace.claims import sentence_end, sentence_start
+from citetrace.linking.claims import sentence_end, sentence_start
 from citetrace.model import Finding
 from citetrace.rules.base import Rule, RuleContext, rule
 

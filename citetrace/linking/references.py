@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citetrace.document import Document
+from citetrace.inputs.document import Document
 from citetrace.model import Reference
 from citetrace.text import clean
 

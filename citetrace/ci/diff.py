@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from citetrace.identity import fingerprints
+from citetrace.ci.identity import fingerprints
 from citetrace.model import Citation, DocumentReport, Finding
 
 NEAR_CLAIM = 80.0

@@ -52,7 +52,7 @@ def context():
         return multiprocessing.get_context("spawn")
     forkserver = multiprocessing.get_context("forkserver")
     if not _shadowed():
-        forkserver.set_forkserver_preload(["citetrace.preload"])
+        forkserver.set_forkserver_preload(["citetrace.batch.preload"])
     return forkserver
 
 

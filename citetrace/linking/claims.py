@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from citetrace.document import Document
+from citetrace.inputs.document import Document
 from citetrace.model import Claim, ParsedCitation
 
 _ABBREVIATIONS = frozenset(

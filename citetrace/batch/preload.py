@@ -2,13 +2,13 @@
 
 Importing it loads the auditing code and builds the lexicon, so that every
 worker starts with both (shared with the server until written) instead of
-loading them itself. See :mod:`citetrace.workers`.
+loading them itself. See :mod:`citetrace.batch.workers`.
 """
 
 from __future__ import annotations
 
 from citetrace import audit  # noqa: F401  (the rules and every stage of an audit)
+from citetrace.batch.workers import warm_worker
 from citetrace.ocr import judge  # noqa: F401
-from citetrace.workers import warm_worker
 
 warm_worker()

@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citetrace.diff import unmatched
-from citetrace.identity import fingerprints
+from citetrace.ci.diff import unmatched
+from citetrace.ci.identity import fingerprints
 from citetrace.model import DocumentReport, Finding
 from citetrace.output import write_atomic
 

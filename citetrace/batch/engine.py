@@ -3,7 +3,7 @@
 Every engine runs the same per-document function, :func:`audit_one`, which
 never raises: a document that cannot be read, or that makes a rule crash, is
 returned as a failure with its reason, and the run goes on; so is one whose
-local worker process dies under it (see :mod:`citetrace.workers`). Results
+local worker process dies under it (see :mod:`citetrace.batch.workers`). Results
 come back in input order (``ordered``) or as they finish; either way each
 document's result is the same whatever the number of workers.
 """
@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
+from citetrace.inputs.walk import Entry
 from citetrace.model import DocumentReport
-from citetrace.walk import Entry
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def audit_one(entry: Entry, options: Options) -> Outcome:
     """Audit one document; never raises."""
     from citetrace.audit import audit_path
     from citetrace.config import ConfigError, ConfigFinder
-    from citetrace.load import InputError
+    from citetrace.inputs.load import InputError
 
     if entry.error is not None:
         return Outcome(entry.path, entry.size, error=entry.error.reason)
@@ -85,7 +85,7 @@ def run_local(
         for entry in entries:
             yield audit_one(entry, options)
         return
-    from citetrace.workers import run_pooled
+    from citetrace.batch.workers import run_pooled
 
     work = partial(audit_one, options=options)
     yield from run_pooled(work, entries, jobs, ordered, _failed)

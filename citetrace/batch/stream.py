@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
 
-from citetrace.engine import Outcome
-from citetrace.walk import Entry
+from citetrace.batch.engine import Outcome
+from citetrace.inputs.walk import Entry
 
 
 def done_paths(resume_file: str) -> set[str]:

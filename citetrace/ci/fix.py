@@ -16,7 +16,7 @@ from pathlib import Path
 
 from citetrace.audit import audit_text
 from citetrace.config import Config
-from citetrace.load import InputError, decode_with_encoding, read_bytes
+from citetrace.inputs.load import InputError, decode_with_encoding, read_bytes
 from citetrace.model import Finding, Fix
 
 MAX_PASSES = 10

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citetrace.document import Document
+from citetrace.inputs.document import Document
 
 _MARKER = re.compile(r"citetrace:\s*ignore", re.IGNORECASE)
 _HTML = re.compile(r"<!--\s*citetrace:\s*ignore\b(?P<rules>[^>]*?)\s*-->", re.IGNORECASE)

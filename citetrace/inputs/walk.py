@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from citetrace.load import InputError
+from citetrace.inputs.load import InputError
 
 TEXT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text", "*.rst")
 DEFAULT_EXCLUDE = ("README.md",)
