@@ -14,20 +14,23 @@ import re
 from dataclasses import dataclass
 
 from citetrace.inputs.document import Document
+from citetrace.linking.names import surnames
 from citetrace.model import Reference
 from citetrace.text import clean
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]\s+|\[\d+\]\s*|\d+[.)]\s+)")
 _LEADING_YEAR = re.compile(r"^\s*(?P<year>\d{4}[a-z]?)(?![\d])[.,:]?\s")
-_PAREN_YEAR = re.compile(r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)\)")
-_BARE_YEAR = re.compile(r"(?:^|(?<=[\s.,]))(?P<year>\d{4}[a-z]?)(?=[.,;:)\s]|$)")
+_PAREN_YEAR = re.compile(r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)")
+# A year standing alone: not part of a page range, an issue number or a longer number.
+_BARE_YEAR = re.compile(
+    r"(?:^|(?<=[\s.,(]))(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
+)
+FIRST_YEAR, LAST_YEAR = 1400, 2100
 _AUTHOR_LINE = re.compile(
     r"^(?P<name>[^\W\d_][\w'’\- ]*),\s*(?P<given>(?:[^\W\d_][\w'’\-]*\.?\s*){1,4})$"
 )
 _INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я]\.?\s*-?){1,4}$")
-_AND_WORDS = re.compile(r"\s*(?:&|\band\b|\by\b|\bund\b|\bet\b(?!\s+al)|\bи\b)\s*")
-_ET_AL = re.compile(r",?\s*(?:et\s+al\.?|и\s+др\.?)", re.IGNORECASE)
 _ALIAS = re.compile(r"\s*\((?P<alias>[^()]+)\)\s*$")
 
 
@@ -66,7 +69,7 @@ def parse_references(doc: Document) -> list[Reference]:
         if year_m := _LEADING_YEAR.match(body):
             if pending_author is not None:
                 start = pending_author[0]
-                last_author = tuple(_surnames(pending_author[2]))
+                last_author = surnames(pending_author[2])
                 pending_author = None
             if last_author:
                 entries.append(
@@ -101,13 +104,29 @@ def parse_references(doc: Document) -> list[Reference]:
 
 
 def _author_only(start: int, end: int, line: str) -> _Entry:
-    authors = tuple(_surnames(line))
+    authors = surnames(line)
     return _Entry(start, end, authors, None, False, authors[0] if authors else clean(line))
+
+
+def _year(body: str) -> re.Match[str] | None:
+    """The entry's year: in parentheses if there is one, else the first standing
+    alone and followed by a full stop or semicolon, else the first standing alone."""
+    for m in _PAREN_YEAR.finditer(body):
+        if m["year"].startswith("n") or FIRST_YEAR <= int(m["year"][:4]) <= LAST_YEAR:
+            return m
+    fallback = None
+    for m in _BARE_YEAR.finditer(body):
+        if not FIRST_YEAR <= int(m["year"][:4]) <= LAST_YEAR:
+            continue
+        if m["end"]:
+            return m
+        fallback = fallback or m
+    return fallback
 
 
 def _entry(body: str, start: int, end: int) -> _Entry:
     """One self-contained entry line."""
-    year_m = _PAREN_YEAR.search(body) or _BARE_YEAR.search(body)
+    year_m = _year(body)
     if year_m is None:
         name = body
         aliases: tuple[str, ...] = ()
@@ -119,32 +138,6 @@ def _entry(body: str, start: int, end: int) -> _Entry:
     year = year_m["year"]
     year = None if year.startswith("n") else year
     author_text = body[: year_m.start()].strip(" .,(")
-    authors = tuple(_surnames(author_text)) if author_text else ()
+    authors = surnames(author_text) if author_text else ()
     key = authors[0] if authors else clean(body[year_m.end() :].strip(" .,)"))[:60]
     return _Entry(start, end, authors, year, False, key)
-
-
-def _surnames(author_text: str) -> list[str]:
-    """The surnames in an author list, in order."""
-    author_text = _ET_AL.sub("", author_text).strip(" .,")
-    groups = [g for g in _AND_WORDS.split(author_text.replace(";", " & ")) if g.strip(" ,.")]
-    surnames: list[str] = []
-    for index, group in enumerate(groups):
-        expecting_given = False
-        for piece in group.split(","):
-            piece = piece.strip(" .")
-            if not piece or _INITIALS.match(piece):
-                expecting_given = False
-                continue
-            words = piece.split()
-            if len(words) > 1 and _INITIALS.match(words[-1]) and words[-1].rstrip(".").isupper():
-                surnames.append(" ".join(words[:-1]))
-                expecting_given = False
-            elif expecting_given:
-                expecting_given = False
-            elif len(words) > 1 and index > 0 and "," not in group:
-                surnames.append(words[-1])  # Chicago: "and Kate Jones"
-            else:
-                surnames.append(piece)
-                expecting_given = True
-    return surnames
