@@ -7,6 +7,13 @@ import unicodedata
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я](?:\.-?|-)?){1,4}$")
+
+# Lower-case words that belong to surnames: van der Berg, de la Cova, d'Anglemont.
+PARTICLES = frozenset(
+    "van von vom zum zur der den dem de del della delle dei di da das dos do du la le les "
+    "lo ter ten te bin ibn al el st y".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -20,3 +27,8 @@ def fold(text: str) -> str:
 def clean(text: str) -> str:
     """Collapse white space and drop stray edge punctuation from a name."""
     return " ".join(text.split()).strip(" ,;:")
+
+
+def is_initials(word: str) -> bool:
+    """``J.``, ``SJ``, ``J.-P.``, ``M.C.``: one to four capitals standing for given names."""
+    return len(word) <= 8 and bool(_INITIALS.match(word))

@@ -172,3 +172,53 @@ def test_fast_path_agrees_with_the_full_grammar(seed_text: str) -> None:
             assert fast == parse_general(text, a, b, group, nobody), text[a:b]
             compared += bool(fast)
     assert compared == 38
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [
+        ("(Figure 3B; Lee et al., 2004)", [("Lee et al., 2004", "2004")]),
+        ("(n = 12; Ortiz, 2001)", [("Ortiz, 2001", "2001")]),
+        ("(Supplementary file 2; Kim and Park, 2013)", [("Kim and Park, 2013", "2013")]),
+        (
+            "(Alves et al. 1999, Costa et al. 2001, Lima 2005)",
+            [("Alves et al. 1999", "1999"), ("Costa et al. 2001", "2001"), ("Lima 2005", "2005")],
+        ),
+        (
+            "(Ng et al., 2007, Ng et al., 2009)",
+            [("Ng et al., 2007", "2007"), ("Ng et al., 2009", "2009")],
+        ),
+        ("(Lee et al., 2004; 2006; Figure 2)", [("Lee et al., 2004", "2004"), ("2006", "2006")]),
+        (
+            "(Cochran et al., 2001a,b; Table 1)",
+            [("Cochran et al., 2001a", "2001a"), ("b", "2001b")],
+        ),
+        ("(reviewed in Moreau and Blanc, 2003)", [("Moreau and Blanc, 2003", "2003")]),
+        ("(see Duval and Grant, 2007 for a review)", [("Duval and Grant, 2007", "2007")]),
+        (
+            "(Ratcliff and Rouder, 1998\u037e Gold, 2007)",
+            [("Ratcliff and Rouder, 1998", "1998"), ("Gold, 2007", "2007")],
+        ),
+    ],
+)
+def test_citations_among_other_matter(group: str, expected: list) -> None:
+    found = extract(f"A claim is made here {group}.")
+    assert [(c.text, c.year) for c in found] == expected
+
+
+def test_a_continued_year_keeps_the_authors() -> None:
+    found = extract("A claim (Lee et al., 2004; 2006; Figure 2).")
+    assert [c.authors for c in found] == [("Lee",), ("Lee",)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "He was a painter (born in Paris, 1920; died in Nice).",
+        "The treaty (May 1945; later revised) held.",
+        "The figures (Table 3, 1987; see below) agree.",
+        "A count (Figure 2, 2004, n = 3; p < 0.05) is small.",
+    ],
+)
+def test_other_matter_alone_is_not_a_citation(prose: str) -> None:
+    assert extract(prose) == []

@@ -113,7 +113,7 @@ def _fast(text: str, open_: int, close: int, group: int, m: re.Match[str]) -> Pa
         date[1],  # type: ignore[arg-type]
         year,
         locator,
-        "({source}" + sep + layout + _locator_layout(loc_raw or "") + ")",
+        text[open_] + "{source}" + sep + layout + _locator_layout(loc_raw or "") + text[close - 1],
         False,
         True,
         group,
@@ -137,14 +137,161 @@ def parse_general(
             if _is_name(text[seg_start:seg_end]):
                 pending.append((seg_start, seg_end))
                 continue
-            return []  # one part that is not a citation: the whole is prose
+            break  # one part is not a citation: keep the parts that are, if any
         pending = []
         found.extend(parsed)
-    if pending or not found:
+    else:
+        if found and not pending:
+            if len(found) == 1 and not text[found[0].end : close - 1].strip():
+                return [_widen(found[0], open_, close, text)]
+            return [replace(c, anchor=open_) for c in found]
+    salvaged = salvage(text, open_, close, group, known_author)
+    return [replace(c, anchor=open_) for c in salvaged]
+
+
+# Where a group mixes citations with other matter, its parts are split on
+# semicolons (and the Greek question mark that stands for one), brackets, and a
+# comma after a year that a name or year letter follows.
+_PART_BREAK = re.compile(r"[;\u037e\[\]]")
+_AFTER_YEAR_COMMA = re.compile(r"(?<=\d)[a-z]?\s*,\s*(?=[^\W\d_])")
+_YEAR_TOKEN = re.compile(r"(?<![\w.])(?:1[4-9]\d\d|20\d\d)[a-z]?(?![\w])")
+_CONTINUATION = re.compile(
+    r"(?P<first>(?:1[4-9]\d\d|20\d\d)[a-z]?|[a-z])"
+    r"(?P<more>(?:\s*(?:,|\band\b|&|\be\b|\by\b)\s*(?:(?:1[4-9]\d\d|20\d\d)[a-z]?|[a-z]))*)"
+)
+_CONTINUATION_ITEM = re.compile(r"(?:1[4-9]\d\d|20\d\d)[a-z]?|\b[a-z]\b")
+_MAX_LEAD_WORDS = 8
+_WORDS_AFTER_YEAR = re.compile(r"\s*,?\s+[^\W\d_]")
+# Capitalised words that open a remark, never a name: "(Figure 2; ...)", "(May 1945)".
+_NOT_A_NAME = frozenset(
+    fold(w)
+    for w in """figure figures fig figs table tables supplementary supplemental appendix section
+    chapter box video movie data source methods materials equation eq eqs note notes panel
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter
+    interview personal communication version""".split()
+)
+
+
+def salvage(
+    text: str, open_: int, close: int, group: int, known_author: KnownAuthor
+) -> list[ParsedCitation]:
+    """The citations among the parts of a group that also holds other matter:
+    ``(Figure 3B; Lee et al., 2004)``, ``(Alves et al. 1999, Costa 2001)``,
+    ``(reviewed in Lee, 2004)``, ``(Lee et al., 2004; 2006)``, ``(Lee, 2004a,b)``.
+    Each part is read by the same grammar as a whole group; a part that is not
+    a citation is passed over instead of sinking the rest."""
+    found: list[ParsedCitation] = []
+    for part_start, part_end in _parts(text, open_ + 1, close - 1):
+        pieces = [(part_start, part_end)]
+        if _segment(text, part_start, part_end, group, []) is None:
+            pieces = list(_comma_pieces(text, part_start, part_end))
+        for a, b in pieces:
+            found.extend(_salvage_piece(text, a, b, group, known_author, found))
+    return found
+
+
+def _parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _PART_BREAK.finditer(text, start, end):
+        a, b = _trim(text, pos, m.start())
+        if a < b:
+            yield a, b
+        pos = m.end()
+    a, b = _trim(text, pos, end)
+    if a < b:
+        yield a, b
+
+
+def _comma_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _AFTER_YEAR_COMMA.finditer(text, start, end):
+        cut = m.start() + len(m.group()) - len(m.group().lstrip("abcdefghijklmnopqrstuvwxyz"))
+        a, b = _trim(text, pos, cut)
+        if a < b:
+            yield a, b
+        pos = m.end()
+    a, b = _trim(text, pos, end)
+    if a < b:
+        yield a, b
+
+
+def _salvage_piece(
+    text: str,
+    start: int,
+    end: int,
+    group: int,
+    known_author: KnownAuthor,
+    before: list[ParsedCitation],
+) -> list[ParsedCitation]:
+    parsed = _segment(text, start, end, group, [])
+    if parsed is not None:
+        return [c for c in parsed if _plausible(c)]
+    if before and (m := _CONTINUATION.fullmatch(text, start, end)):
+        return _continued(text, m, before[-1], group)
+    year = _YEAR_TOKEN.search(text, start, end)
+    if year is None:
         return []
-    if len(found) == 1 and not text[found[0].end : close - 1].strip():
-        return [_widen(found[0], open_, close, text)]
-    return [replace(c, anchor=open_) for c in found]
+    starts = [m.start() for m in re.finditer(r"(?:(?<=\s)|(?<=^))\S", text[start : year.start()])]
+    starts = [start + s for s in starts][-_MAX_LEAD_WORDS:]
+    stops = [end]
+    if _WORDS_AFTER_YEAR.match(text, year.end(), end):  # "Lee, 2004 for a review"
+        stops.append(year.end())
+    for stop in stops:
+        for index, name_start in enumerate(starts):
+            parsed = _segment(text, name_start, stop, group, [])
+            if parsed is None or not all(_plausible(c) for c in parsed):
+                continue
+            lead_dropped = index > 0 or name_start > start
+            if lead_dropped and not _evidence(parsed[0], known_author):
+                continue
+            return parsed
+    return []
+
+
+def _plausible(c: ParsedCitation) -> bool:
+    """A salvaged citation's name must not be a figure, table, month or the like."""
+    words = _NAME_WORD.findall(c.source_raw)
+    return bool(words) and fold(words[0].strip(".")) not in _NOT_A_NAME
+
+
+def _evidence(c: ParsedCitation, known_author: KnownAuthor) -> bool:
+    """Words were dropped before the name: it must look like authors (``et al.``,
+    ``A and B``) or be a first author of the reference list."""
+    if _ET_AL.search(c.source_raw) or len(c.authors) > 1:
+        return True
+    return bool(c.authors) and known_author(c.authors[0])
+
+
+def _continued(
+    text: str, m: re.Match[str], last: ParsedCitation, group: int
+) -> list[ParsedCitation]:
+    """``2006`` after ``Lee et al., 2004;`` or ``b`` after ``2004a,``: more works
+    of the same authors."""
+    out: list[ParsedCitation] = []
+    base = (last.year or "")[:4]
+    for item in _CONTINUATION_ITEM.finditer(text, m.start(), m.end()):
+        raw = item.group()
+        year = base + raw if len(raw) == 1 else raw
+        if len(raw) == 1 and not (base and (last.year or "")[4:5]):
+            return []  # a lone letter continues only a lettered year: "2004a, b"
+        date = parse_date(year)
+        if date is None:
+            return []
+        out.append(
+            _make(
+                text,
+                item.start(),
+                item.end(),
+                last.source_raw,
+                last.authors,
+                date,
+                None,
+                "{Y}",
+                group,
+            )
+        )
+    return out
 
 
 def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -341,7 +488,7 @@ def _widen(c: ParsedCitation, open_: int, close: int, text: str) -> ParsedCitati
         start=open_,
         end=close,
         text=text[open_:close],
-        layout="(" + prefix + c.layout + ")",
+        layout=text[open_] + prefix + c.layout + text[close - 1],
         anchor=open_,
     )
 

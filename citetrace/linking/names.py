@@ -14,11 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Lower-case words that belong to surnames: van der Berg, de la Cova, d'Anglemont.
-PARTICLES = frozenset(
-    "van von vom zum zur der den dem de del della delle dei di da das dos do du la le les "
-    "lo ter ten te bin ibn al el st y".split()
-)
+from citetrace.text import PARTICLES, is_initials
+
 _CORPORATE = re.compile(
     r"\b(?:bank|organi[sz]ation|team|consortium|network|institute|instituto|ministry|"
     r"minist[eé]rio|agency|council|committee|association|society|group|project|foundation|"
@@ -31,16 +28,10 @@ _ET_AL = re.compile(r",?\s*\b(?:et\s*-?\s*al\b\.?|и\s+др\.?|e\s+col\.?)", re.
 # Initials run into the next surname when separators were lost: "SJPerry" → "SJ Perry".
 _RUN_TOGETHER = re.compile(r"(?<![\w'’])([A-Z]{1,3})(?=[A-Z][a-zà-ÿ]{2,})")
 _SEPARATOR = re.compile(r"\s*(;|,|&|\band\b|\bund\b|\by\b|\be\b|\bet\b(?!\s*al))\s*")
-_INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я](?:\.-?|-)?){1,4}$")
 _WORD = re.compile(r"[^\s]+")
 _LIST_END = re.compile(r"\s:\s|:\s|\s[-–—]\s")
 # An initial's full stop, then a capitalised word and a lower-case one: the title begins.
 _TITLE_START = re.compile(r"(?<=\b[A-Z]\.)\s+(?=[A-Z][^\s.,;]*\s+(?P<low>[a-z][\w'’]*))")
-
-
-def is_initials(word: str) -> bool:
-    """``J.``, ``SJ``, ``J.-P.``, ``M.C.``: one to four capitals standing for given names."""
-    return len(word) <= 8 and bool(_INITIALS.match(word))
 
 
 def _is_name_word(word: str) -> bool:

@@ -8,6 +8,7 @@ how far to trust it.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,11 +18,16 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from citetrace.data import read
+from citetrace.linking.names import name_keys
 from citetrace.model import Match, ParsedCitation, Reference, Style
-from citetrace.text import clean, fold
+from citetrace.text import clean, fold, is_initials
 
 FUZZY_CUTOFF = 80.0
 FUZZY_MIN_LENGTH = 4
+# How far into an entry its author list may reach, for a surname found in the text.
+AUTHOR_HEAD = 200
+_ET_AL = re.compile(r"\bet\.?\s*-?\s*al\b|\bи\s+др\b|\be\s+col\b|\bu\.\s?a\.", re.IGNORECASE)
+_SUFFIX = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,17 @@ class Resolver:
                     self._periodical_folded.setdefault(fold(name), ref.id)
             elif ref.authors:
                 self._by_author[fold(ref.authors[0])].append(ref)
+        # other spellings of first authors (without particles, parts of compounds),
+        # used only when the name as cited is not a first author itself
+        self._by_alias: dict[str, list[Reference]] = defaultdict(list)
+        for ref in references:
+            if not ref.periodical and ref.authors:
+                for key in name_keys(ref.authors[0]):
+                    if fold(key) not in self._by_author:
+                        self._by_alias[fold(key)].append(ref)
+        self._heads = [
+            (ref, f" {fold(ref.text[:AUTHOR_HEAD])} ") for ref in references if not ref.periodical
+        ]
         self._fuzzy_choices = sorted(set(self._periodical_folded) | set(self._by_author))
         # A source is cited again and again: each distinct form is resolved once.
         self._resolved: dict[tuple, Resolution] = {}
@@ -88,40 +105,64 @@ class Resolver:
         folded = fold(raw)
         if ref_id := self._periodical_folded.get(folded):
             return self._periodical(ref_id, "normalized", None)
-        first = fold(cited.authors[0]) if cited.authors else folded
-        if first in self._by_author:
-            exact = cited.authors[0] in {r.authors[0] for r in self._by_author[first]}
-            return self._author(
-                cited, self._by_author[first], "exact" if exact else "normalized", None
-            )
+        authors = _surnames_only(cited.authors)
+        for skip in range(min(2, len(authors))):  # "(LMNN, Weinberger and Saul, 2009)"
+            first = fold(authors[skip])
+            entries = self._by_author.get(first) or self._by_alias.get(first)
+            if entries:
+                exact = authors[skip] in {r.authors[0] for r in entries}
+                match: Match = "exact" if exact and skip == 0 else "normalized"
+                return self._author(cited, authors[skip:], entries, match, None)
+        first = fold(authors[0]) if authors else folded
         if hit := self._fuzzy(folded, self._fuzzy_choices):
             choice, score = hit
             if ref_id := self._periodical_folded.get(choice):
                 return self._periodical(ref_id, "fuzzy", score)
-        if cited.authors and (hit := self._fuzzy(first, list(self._by_author))):
+        if authors and (hit := self._fuzzy(first, list(self._by_author))):
             choice, score = hit
-            return self._author(cited, self._by_author[choice], "fuzzy", score)
+            return self._author(cited, authors, self._by_author[choice], "fuzzy", score)
+        if authors and (entries := self._in_text(first, cited.year)):
+            return self._author(cited, authors, entries, "normalized", None)
         return self._unlinked(cited, raw)
 
     def _periodical(self, ref_id: str, match: Match, score: float | None) -> Resolution:
         return Resolution("newspaper", self.references[ref_id].key, ref_id, match, score)
 
     def _author(
-        self, cited: ParsedCitation, entries: list[Reference], match: Match, score: float | None
+        self,
+        cited: ParsedCitation,
+        authors: list[str],
+        entries: list[Reference],
+        match: Match,
+        score: float | None,
     ) -> Resolution:
-        wanted = {fold(a) for a in cited.authors[1:]}
-        fitting = [r for r in entries if wanted <= {fold(a) for a in r.authors}] or entries
-        source = _author_source(fitting[0].authors, len(cited.authors))
+        co_authors = [fold(a) for a in authors[1:]]
+        fitting = [r for r in entries if _has_co_authors(r, co_authors)] or entries
+        source = _author_source(fitting[0].authors, len(authors))
         ids = tuple(r.id for r in fitting)
         year = cited.year or ""
         same = [r for r in fitting if r.year == year]
-        if not same and year and not year[-1].isalpha():
-            same = [
-                r for r in fitting if (r.year or "").rstrip("abcdefghijklmnopqrstuvwxyz") == year
-            ]
-        if len(same) == 1:
+        if not same and year:
+            base = year.rstrip(_SUFFIX)
+            same = [r for r in fitting if (r.year or "").rstrip(_SUFFIX) == base]
+            if len(same) > 1 and year != base:
+                same = []  # 2001a against 2001b and 2001c: a wrong letter, not a choice
+        if len(same) > 1:
+            same = _narrowed(same, authors, bool(_ET_AL.search(cited.source_raw)))
+        if len(same) == 1 and _has_co_authors(same[0], co_authors):
             return Resolution("author-date", source, same[0].id, match, score, ids)
         return Resolution("author-date", source, None, None, None, ids)
+
+    def _in_text(self, surname: str, year: str | None) -> list[Reference]:
+        """Entries whose opening words name ``surname`` and carry ``year``: the
+        entries whose author list could not be read as such."""
+        if len(surname) < 3 or not year:
+            return []
+        word = f" {surname} "
+        base = year.rstrip(_SUFFIX)
+        return [
+            r for r, head in self._heads if word in head and (r.year or "").rstrip(_SUFFIX) == base
+        ]
 
     def _unlinked(self, cited: ParsedCitation, raw: str) -> Resolution:
         known = catalogue().get(fold(raw))
@@ -162,3 +203,41 @@ def _author_source(authors: tuple[str, ...], cited_count: int) -> str:
     if len(authors) == 2:
         return f"{authors[0]} and {authors[1]}"
     return f"{authors[0]} et al."
+
+
+def _surnames_only(authors: tuple[str, ...]) -> list[str]:
+    """``P. Zhang`` → ``Zhang``, ``Qiu J`` → ``Qiu``: initials dropped from cited names."""
+    out = []
+    for name in authors:
+        words = name.split()
+        kept = [w for w in words if not is_initials(w)]
+        out.append(" ".join(kept) if kept and len(words) > 1 else name)
+    return out
+
+
+def _has_co_authors(ref: Reference, co_authors: list[str]) -> bool:
+    """Whether every cited co-author is among the entry's authors or, when its
+    author list was read badly, in its text."""
+    if not co_authors:
+        return True
+    listed = {fold(a) for a in ref.authors}
+    listed.update(fold(k) for a in ref.authors for k in name_keys(a))
+    if all(a in listed for a in co_authors):
+        return True
+    head = f" {fold(ref.text[:AUTHOR_HEAD])} "
+    return all(f" {a} " in head for a in co_authors)
+
+
+def _narrowed(entries: list[Reference], authors: list[str], et_al: bool) -> list[Reference]:
+    """Of several entries with the cited first author and year, those whose
+    number of authors fits the citation: three or more for ``et al.``, two for
+    ``A and B``, one for ``A`` alone; else ``entries`` unchanged."""
+    if et_al:
+        fits = [r for r in entries if len(r.authors) >= 3]
+    elif len(authors) == 2:
+        fits = [r for r in entries if len(r.authors) == 2]
+    elif len(authors) == 1:
+        fits = [r for r in entries if len(r.authors) == 1]
+    else:
+        fits = [r for r in entries if len(r.authors) == len(authors)]
+    return fits or entries
