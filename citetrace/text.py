@@ -12,7 +12,7 @@ _INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я](?:\.-?|-)?){1,4}$")
 # Lower-case words that belong to surnames: van der Berg, de la Cova, d'Anglemont.
 PARTICLES = frozenset(
     "van von vom zum zur der den dem de del della delle dei di da das dos do du la le les "
-    "lo ter ten te bin ibn al el st y".split()
+    "lo ter ten te bin ibn al el st".split()
 )
 
 

@@ -222,3 +222,42 @@ def test_a_continued_year_keeps_the_authors() -> None:
 )
 def test_other_matter_alone_is_not_a_citation(prose: str) -> None:
     assert extract(prose) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A claim [Lee, 2004; Kim and Park, 2006].", ["Lee, 2004", "Kim and Park, 2006"]),
+        ("A claim (a reporter [Lee et al., 2004]) holds.", ["Lee et al., 2004"]),
+        (
+            "A claim (van der Berg et al., 2009; de la Cova, 2004).",
+            ["van der Berg et al., 2009", "de la Cova, 2004"],
+        ),
+        ("A claim (Español–Suñer et al., 2012).", ["(Español–Suñer et al., 2012)"]),
+        (
+            "A claim (P. Zhang et al., 2021; Qiu J. et al., 2018).",
+            ["P. Zhang et al., 2021", "Qiu J. et al., 2018"],
+        ),
+        ("A claim (An et al., 2015).", ["(An et al., 2015)"]),
+        ("A claim (Ichtchenko et al., 1995 and 1996).", ["Ichtchenko et al., 1995", "1996"]),
+        ("A claim (Lee et al., 2004a, b).", ["Lee et al., 2004a", "b"]),
+        ("A claim (ONU 2011: §82).", ["(ONU 2011: §82)"]),
+    ],
+)
+def test_more_forms(text: str, expected: list[str]) -> None:
+    assert [c.text for c in extract(text)] == expected
+
+
+def test_narrative_with_several_names_and_particles() -> None:
+    found = extract(
+        "Para Ruiz, Pinto e Melo (2009), os valores. As van der Berg and Lee (2001) show."
+    )
+    assert [(c.text, c.authors) for c in found] == [
+        ("Ruiz, Pinto e Melo (2009)", ("Ruiz", "Pinto", "Melo")),
+        ("van der Berg and Lee (2001)", ("van der Berg", "Lee")),
+    ]
+
+
+def test_a_claim_after_a_group_starts_after_the_group() -> None:
+    found = extract("Moscow denied it (Pike, 1987; Smith, 1990) and Hanoi agreed (Jones, 1991).")
+    assert found[2].claim.text == "and Hanoi agreed"

@@ -15,6 +15,17 @@ def _nobody(_: str) -> bool:
 def find_citations(doc: Document, known_author: KnownAuthor = _nobody) -> list[ParsedCitation]:
     """Every citation in the body of ``doc`` (the reference list is left out)."""
     found: list[ParsedCitation] = []
+    reached = -1  # where the last citation kept ends: a group inside another is read once
     for group, (open_, close) in enumerate(candidates(doc.text, 0, doc.body_end)):
-        found.extend(parse_parenthetical(doc.text, open_, close, group, known_author))
+        for c in parse_parenthetical(doc.text, open_, close, group, known_author):
+            if c.start >= reached:
+                found.append(c)
+                reached = c.end
+            elif not any(_overlap(c, kept) for kept in found[-8:]):
+                found.append(c)
+    found.sort(key=lambda c: c.start)
     return found
+
+
+def _overlap(a: ParsedCitation, b: ParsedCitation) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -18,7 +18,7 @@ from citetrace.extraction.dates import ParsedDate, parse_date
 from citetrace.extraction.dates import numeric_date as _numeric_date
 from citetrace.extraction.dates import year_date as _year_date
 from citetrace.model import ParsedCitation
-from citetrace.text import fold
+from citetrace.text import PARTICLES, fold
 
 _PREFIX = re.compile(
     r"(?:see\s+also|see|cf\.?|e\.\s?g\.,?|i\.\s?e\.,?|vgl\.|ver|voir|also|compare)\s+",
@@ -30,11 +30,13 @@ _DATE_START = re.compile(
 )
 _LOCATOR = re.compile(
     r"(?:\s*:\s*|\s*,\s*(?:(?:pp?|S|s|с|pág|fol|col)\.?\s*)|\s+(?:pp?|S|с)\.\s*)"
-    r"(?P<loc>[0-9ivxlcIVXLC]+(?:\s*[-–—]\s*[0-9ivxlcIVXLC]+)?"
-    r"(?:\s*,\s*[0-9]+(?:\s*[-–—]\s*[0-9]+)?)*)(?:\s*ff?\.)?\s*$"
+    r"(?P<loc>§*\s*[0-9ivxlcIVXLC]+(?:\s*[-–—]\s*[0-9ivxlcIVXLC]+)?"
+    r"(?:\s*,\s*[0-9]+(?:\s*[-–—]\s*[0-9]+)?)*)(?:\s*ff?\.?)?\s*$"
 )
-_YEAR_LIST = re.compile(r"(?P<first>\d{4}[a-z]?)(?P<more>(?:\s*,\s*\d{4}[a-z]?)+)")
-_YEAR_ITEM = re.compile(r"\d{4}[a-z]?")
+_YEAR_LIST = re.compile(
+    r"(?P<first>\d{4}[a-z]?)(?P<more>(?:\s*(?:,|\band\b|&)\s*(?:\d{4}[a-z]?|[a-z]\b))+)"
+)
+_YEAR_ITEM = re.compile(r"\d{4}[a-z]?|\b[a-z]\b")
 _AND = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b(?!\s+al)|\bи\b|\be\b)\s*")
 _ET_AL = re.compile(r"\s*,?\s*(?:et\s+al\.?|и\s+др\.?|u\.\s?a\.|e\s+col\.?)$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*|&", re.UNICODE)
@@ -55,11 +57,18 @@ _NOT_NAME_END = frozenset(
     have until mid early late""".split()
 )
 _PREPOSITIONS = frozenset("in at near from to into of since until till inside outside".split())
+_PARTICLE = (
+    r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]os|[Dd]as|[Dd]u"
+    r"|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Bb]en)\s+)"
+)
+_SURNAME = rf"{_PARTICLE}*[A-Z][\w'’\-–]+"
 _NARRATIVE_NAME = re.compile(
-    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+|\s+et\s+al\.?)?)(?:['’]s)?\s*$"
+    rf"(?P<name>{_SURNAME}(?:(?:\s*,\s*{_SURNAME})*\s+(?:and|&|e|y|und)\s+{_SURNAME}"
+    rf"|\s+et\s+al\.?)?)(?:['’]s)?\s*$"
 )
 _MAX_NAME_WORDS = 6
-_NAME_CHARS = re.compile(r"[\w\s'’.,;&\-]+")
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")
+_NAME_CHARS = re.compile(r"[\w\s'’.,;&\-–]+")
 
 KnownAuthor = Callable[[str], bool]
 
@@ -385,7 +394,7 @@ def _date_and_locator(rest: str) -> tuple[list[ParsedDate], str | None, str] | N
         loc_raw = rest[m.start() :]
         date_part = rest[: m.start()]
     if m := _YEAR_LIST.fullmatch(date_part.strip()):
-        dates = [parse_date(y) for y in _YEAR_ITEM.findall(date_part)]
+        dates = [parse_date(y) for y in _lettered(_YEAR_ITEM.findall(date_part))]
         if all(dates):
             return dates, locator, loc_raw  # type: ignore[return-value]
         return None
@@ -395,6 +404,18 @@ def _date_and_locator(rest: str) -> tuple[list[ParsedDate], str | None, str] | N
     if date is None:
         return None
     return [date], locator, loc_raw
+
+
+def _lettered(items: list[str]) -> list[str]:
+    """``2007a, b`` → ``2007a, 2007b``: a lone letter continues a lettered year."""
+    out: list[str] = []
+    for item in items:
+        if len(item) == 1:
+            if not out or not out[-1][4:]:
+                return ["?"]  # a letter after a year without one: not a year list
+            item = out[-1][:4] + item
+        out.append(item)
+    return out
 
 
 def _citations(
@@ -417,8 +438,12 @@ def _citations(
     out = []
     pos = date_start
     for i, date in enumerate(dates):
-        at = text.index(date.raw, pos)
-        pos = at + len(date.raw)
+        written = date.raw
+        at = text.find(written, pos)
+        if at < 0:  # "b" written for 2007b
+            written = date.raw[4:]
+            at = text.index(written, pos)
+        pos = at + len(written)
         if i == 0:
             out.append(
                 _make(
@@ -495,7 +520,8 @@ def _widen(c: ParsedCitation, open_: int, close: int, text: str) -> ParsedCitati
 
 def _is_name(name: str) -> bool:
     """Whether ``name`` can be a source or an author list."""
-    name = _ET_AL.sub("", name.strip())
+    raw = name.strip()
+    name = _ET_AL.sub("", raw)
     if not name or any(map(str.isdigit, name)) or len(name) > 120:
         return False
     words = _NAME_WORD.findall(name)
@@ -503,10 +529,27 @@ def _is_name(name: str) -> bool:
         return False
     if not _NAME_CHARS.fullmatch(name):
         return False  # quotes, brackets, colons: prose, not a name
-    first, last = fold(words[0]), fold(words[-1].rstrip("."))
-    if not words[0][0].isupper() or first in _NOT_NAME_START or last in _NOT_NAME_END:
+    lead = _leading_particles(words)
+    head = words[lead]
+    first, last = fold(head), fold(words[-1].rstrip("."))
+    if not (head[0].isupper() or head[:2] in ("d'", "d’")):
         return False
-    return sum(w[0].isupper() for w in words) * 2 >= len(words)
+    alone_with_et_al = lead == 0 and len(words) == 1 and raw != name  # "An et al." is a name
+    if (first in _NOT_NAME_START or last in _NOT_NAME_END) and not alone_with_et_al:
+        return False
+    capitals = sum(w[0].isupper() or w.casefold() in PARTICLES for w in words)
+    return capitals * 2 >= len(words)
+
+
+def _leading_particles(words: list[str]) -> int:
+    """How many words stand before the surname: particles (``van der``, ``de la``)
+    or one initial (``P. Zhang``)."""
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in PARTICLES:
+        lead += 1
+    if lead == 0 and len(words) > 1 and _INITIAL.fullmatch(words[0]) and words[1][0].isupper():
+        lead = 1
+    return lead
 
 
 @lru_cache(maxsize=4096)
@@ -546,7 +589,7 @@ def _narrative(
     before = look[: m.start()].rstrip().rsplit(None, 1)
     previous = before[-1].lower() if before else ""
     is_known = bool(authors) and known_author(authors[0])
-    multi = " and " in name or "&" in name or "et al" in name
+    multi = len(authors) > 1 or "et al" in name
     if not is_known:
         if previous in _PREPOSITIONS or not (locator or multi):
             return None

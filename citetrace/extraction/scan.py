@@ -1,11 +1,13 @@
 """Candidate parentheticals: the only places a citation can be.
 
 One linear regular-expression pass finds innermost ``(...)`` groups of
-bounded length; a cheap test then drops those that hold no date-like token.
+bounded length (another finds ``[...]`` groups, where the text has brackets);
+a cheap test then drops those that hold no date-like token.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -15,6 +17,8 @@ MAX_PARENTHETICAL = 1000
 # another "(", so every start position is tried at most once per character
 # up to the next parenthesis, which keeps the scan linear.
 _PAREN = re.compile(rf"\(([^()]{{1,{MAX_PARENTHETICAL}}})\)")
+# Square brackets hold citations in some house styles: "[Lee, 2004; Kim, 2006]".
+_BRACKET = re.compile(rf"\[([^\[\]]{{1,{MAX_PARENTHETICAL}}})\]")
 _DIGIT = re.compile(r"\d")
 _UNDATED = re.compile(r"\b[ns]\.\s?d\b|\bo\.\s?J\b", re.IGNORECASE)  # n.d., s.d., o.J.
 
@@ -25,7 +29,17 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     ``open`` is the index of "(" and ``close`` the index just past ")".
     """
     stop = len(text) if end is None else end
-    for m in _PAREN.finditer(text, start, stop):
+    parens = _groups(_PAREN, text, start, stop)
+    if text.find("[", start, stop) < 0:
+        yield from parens
+        return
+    yield from heapq.merge(parens, _groups(_BRACKET, text, start, stop))
+
+
+def _groups(
+    pattern: re.Pattern[str], text: str, start: int, stop: int
+) -> Iterator[tuple[int, int]]:
+    for m in pattern.finditer(text, start, stop):
         inside, end_inside = m.start() + 1, m.end() - 1  # searched in place, not copied
         if _DIGIT.search(text, inside, end_inside) or _UNDATED.search(text, inside, end_inside):
             yield m.start(), m.end()

@@ -102,6 +102,7 @@ def link_claims(doc: Document, cited: list[ParsedCitation], barriers: list[int])
     for c in cited:
         if c.group == previous_group and previous_claim is not None:
             claims.append(previous_claim)
+            previous_end = max(previous_end, c.end)  # the next claim starts after the group
             continue
         end = c.anchor
         while end > 0 and text[end - 1] in " \t\r\n":

@@ -86,7 +86,7 @@ class Resolver:
     def known_author(self, surname: str) -> bool:
         """Whether ``surname`` is (close to) a first author of the reference list."""
         key = fold(surname)
-        if key in self._by_author:
+        if key in self._by_author or key in self._by_alias:
             return True
         return self._fuzzy(key, list(self._by_author)) is not None
 
