@@ -261,3 +261,35 @@ def test_narrative_with_several_names_and_particles() -> None:
 def test_a_claim_after_a_group_starts_after_the_group() -> None:
     found = extract("Moscow denied it (Pike, 1987; Smith, 1990) and Hanoi agreed (Jones, 1991).")
     assert found[2].claim.text == "and Hanoi agreed"
+
+
+REFS = "\n\nReferences\n\nOrtiz J, Duval K. 2004. A title. J 3:1-9.\n\nBlanc M. 2006. Another.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("As shown by Moreau et al., 2003, the effect holds.", ["Moreau et al., 2003"]),
+        ("Moreau et al. 2003 found the effect.", ["Moreau et al. 2003"]),
+        ("Ortiz and Duval, 2004 found the effect.", ["Ortiz and Duval, 2004"]),
+        ("as explained in Blanc, 2006, the effect holds.", ["Blanc, 2006"]),
+        ("In Paris, 1920, the effect was seen.", []),
+        ("Sales and Marketing 2020 was a report.", []),
+    ],
+)
+def test_citations_without_parentheses(sentence: str, expected: list[str]) -> None:
+    found = extract(sentence + REFS)
+    assert [c.text for c in found] == expected
+    assert all(c.narrative for c in found)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "A dye was used (Tocris, Cat. 1128).",
+        "The data were read (Interview, a former official, 3 August 2017).",
+        "A screen (EyeLink 1000) was used.",
+    ],
+)
+def test_catalogue_numbers_and_interviews_are_not_citations(prose: str) -> None:
+    assert extract(prose) == []

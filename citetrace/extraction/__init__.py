@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citetrace.extraction.parse import KnownAuthor, parse_parenthetical
+from citetrace.extraction.parse import KnownAuthor, bare_citations, parse_parenthetical
 from citetrace.extraction.scan import candidates
 from citetrace.inputs.document import Document
 from citetrace.model import ParsedCitation
@@ -23,6 +23,8 @@ def find_citations(doc: Document, known_author: KnownAuthor = _nobody) -> list[P
                 reached = c.end
             elif not any(_overlap(c, kept) for kept in found[-8:]):
                 found.append(c)
+    taken = [(a, b) for a, b in candidates(doc.text, 0, doc.body_end)]
+    found.extend(bare_citations(doc.text, 0, doc.body_end, taken, known_author))
     found.sort(key=lambda c: c.start)
     return found
 

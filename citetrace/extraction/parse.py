@@ -48,7 +48,8 @@ _NOT_NAME_START = frozenset(
     circa ca approximately approx early late mid summer winter spring autumn fall
     born died founded est established between than some about nearly over under
     up until also and or but the a an see page pages p pp no vol chapter section
-    fig figure table note year years age aged""".split()
+    fig figure table note year years age aged figs figures tables supplementary appendix
+    box video movie equation eq interview interviews personal pers unpublished""".split()
 )
 _NOT_NAME_END = frozenset(
     fold(w)
@@ -67,6 +68,8 @@ _NARRATIVE_NAME = re.compile(
     rf"|\s+et\s+al\.?)?)(?:['’]s)?\s*$"
 )
 _MAX_NAME_WORDS = 6
+# A lower-case prefix joined to a surname: d'Anglemont, el-Hajj, al-Rashid.
+_LOWER_PREFIX = re.compile(r"(?:d['’]|el-|al-|ben-|ibn-)[A-Z]")
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")
 _NAME_CHARS = re.compile(r"[\w\s'’.,;&\-–]+")
 
@@ -103,6 +106,8 @@ def _fast(text: str, open_: int, close: int, group: int, m: re.Match[str]) -> Pa
         return None
     if len(words) > 1 and sum(w[0].isupper() for w in words) * 2 < len(words):
         return None  # mostly lower-case words: prose, not a name (one word is capitalised)
+    if int(year) < 1400:
+        return None  # a model or catalogue number: "(EyeLink 1000)"
     if month is None:
         date = _year_date(year)
         layout = "{Y}"
@@ -399,11 +404,14 @@ def _date_and_locator(rest: str) -> tuple[list[ParsedDate], str | None, str] | N
             return dates, locator, loc_raw  # type: ignore[return-value]
         return None
     date = parse_date(date_part)
-    if date is None and locator is not None:
-        return None
-    if date is None:
+    if date is None or _too_early(date):
         return None
     return [date], locator, loc_raw
+
+
+def _too_early(date: ParsedDate) -> bool:
+    """A year before printing is a catalogue or model number: "(Tocris, Cat. 1128)"."""
+    return date.year is not None and date.year[:4].isdigit() and int(date.year[:4]) < 1400
 
 
 def _lettered(items: list[str]) -> list[str]:
@@ -532,7 +540,7 @@ def _is_name(name: str) -> bool:
     lead = _leading_particles(words)
     head = words[lead]
     first, last = fold(head), fold(words[-1].rstrip("."))
-    if not (head[0].isupper() or head[:2] in ("d'", "d’")):
+    if not (head[0].isupper() or _LOWER_PREFIX.match(head)):
         return False
     alone_with_et_al = lead == 0 and len(words) == 1 and raw != name  # "An et al." is a name
     if (first in _NOT_NAME_START or last in _NOT_NAME_END) and not alone_with_et_al:
@@ -607,3 +615,51 @@ def _narrative(
     return [
         _make(text, start, close, name, authors, dates[0], locator, layout, group, narrative=True)
     ]
+
+
+# A citation written into the sentence without parentheses: "as shown by Lee
+# et al., 2004", "Lee and Kim 2006 found". Found from its year backwards.
+_BARE_NAME = re.compile(
+    rf"(?<![\w’'\-])(?P<name>{_SURNAME}(?:\s+et\s+al\.?|(?:\s*,\s*{_SURNAME})*"
+    rf"\s+(?:and|&|e|y)\s+{_SURNAME})?)(?P<sep>\s*,?\s*)$"
+)
+_BARE_LOOK_BACK = 120
+BARE_GROUP = 1_000_000_000  # group numbers of bare citations start here
+
+
+def bare_citations(
+    text: str, start: int, end: int, taken: list[tuple[int, int]], known_author: KnownAuthor
+) -> list[ParsedCitation]:
+    """Citations in running text without parentheses. ``Lee et al., 2004`` is one
+    by its form; ``Lee and Kim, 2006`` and ``Lee, 2004`` only when Lee is a first
+    author of the reference list. Years inside ``taken`` spans are passed over."""
+    found: list[ParsedCitation] = []
+    spans = iter(sorted(taken))
+    span = next(spans, None)
+    for year in _YEAR_TOKEN.finditer(text, start, end):
+        while span is not None and span[1] <= year.start():
+            span = next(spans, None)
+        if span is not None and span[0] <= year.start():
+            continue
+        lo = max(start, year.start() - _BARE_LOOK_BACK, span_end := _last_end(found, start))
+        m = _BARE_NAME.search(text, lo, year.start())
+        if m is None or "\n\n" in m.group():
+            continue
+        name = m["name"]
+        authors = tuple(_authors([name]))
+        if not authors or not _is_name(name):
+            continue
+        et_al = bool(_ET_AL.search(name))
+        if not et_al and not known_author(authors[0]):
+            continue
+        date = parse_date(year.group())
+        if date is None or m.start() < span_end:
+            continue
+        layout = "{source}" + m["sep"] + date.layout
+        c = _make(text, m.start(), year.end(), name, authors, date, None, layout, 0, narrative=True)
+        found.append(replace(c, group=BARE_GROUP + len(found), anchor=m.start()))
+    return found
+
+
+def _last_end(found: list[ParsedCitation], default: int) -> int:
+    return found[-1].end if found else default

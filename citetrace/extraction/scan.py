@@ -19,6 +19,11 @@ MAX_PARENTHETICAL = 1000
 _PAREN = re.compile(rf"\(([^()]{{1,{MAX_PARENTHETICAL}}})\)")
 # Square brackets hold citations in some house styles: "[Lee, 2004; Kim, 2006]".
 _BRACKET = re.compile(rf"\[([^\[\]]{{1,{MAX_PARENTHETICAL}}})\]")
+# A parenthesis that holds others, "(Lee et al., 2021; Team (UK), 2020)": its
+# inner groups are bounded too, so each attempt stops at the next parenthesis.
+_NESTED = re.compile(
+    r"\([^()]{0,500}\([^()]{0,200}\)[^()]{0,500}(?:\([^()]{0,200}\)[^()]{0,500})*\)"
+)
 _DIGIT = re.compile(r"\d")
 _UNDATED = re.compile(r"\b[ns]\.\s?d\b|\bo\.\s?J\b", re.IGNORECASE)  # n.d., s.d., o.J.
 
@@ -29,11 +34,10 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
     ``open`` is the index of "(" and ``close`` the index just past ")".
     """
     stop = len(text) if end is None else end
-    parens = _groups(_PAREN, text, start, stop)
-    if text.find("[", start, stop) < 0:
-        yield from parens
-        return
-    yield from heapq.merge(parens, _groups(_BRACKET, text, start, stop))
+    streams = [_groups(_PAREN, text, start, stop), _groups(_NESTED, text, start, stop)]
+    if text.find("[", start, stop) >= 0:
+        streams.append(_groups(_BRACKET, text, start, stop))
+    yield from heapq.merge(*streams)
 
 
 def _groups(

@@ -24,7 +24,7 @@ _LEADING_YEAR = re.compile(r"^\s*(?P<year>\d{4}[a-z]?)(?![\d])[.,:]?\s")
 _PAREN_YEAR = re.compile(r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)")
 # A year standing alone: not part of a page range, an issue number or a longer number.
 _BARE_YEAR = re.compile(
-    r"(?:^|(?<=[\s.,(]))(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
+    r"(?:^|(?<=[\s.,(/]))(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
 )
 FIRST_YEAR, LAST_YEAR = 1400, 2100
 _AUTHOR_LINE = re.compile(
