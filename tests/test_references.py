@@ -60,3 +60,23 @@ def test_no_reference_section() -> None:
 def test_section_ends_at_next_heading_of_same_level() -> None:
     doc = Document.from_text("Prose.\n\n## References\n\nPravda\n\n## Appendix\n\nTrud\n")
     assert [r.key for r in parse_references(doc)] == ["Pravda"]
+
+
+def test_the_year_is_not_an_issue_number_a_page_or_a_list_number() -> None:
+    got = refs(
+        "Ortiz J, Duval K. 2005. Title. Science 307(5717):1213–1222.\n\n"
+        "2019. An entry that opens with its year. J 9:9455.\n\n"
+        "The 1000 Genomes Consortium. 2012. A map. Nature 491:56–65.\n\n"
+        "Moreau A. Title. J Appl 2010\u037e 23:1-5.\n"
+    )
+    assert [(r.authors, r.year) for r in got] == [
+        (("Ortiz", "Duval"), "2005"),
+        ((), "2019"),
+        (("The 1000 Genomes Consortium",), "2012"),
+        (("Moreau",), "2010"),
+    ]
+
+
+def test_a_year_line_continues_only_an_author_line() -> None:
+    got = refs("Ortiz J. 2004. A title.\n\n2005. Another entry without authors.\n")
+    assert [(r.authors, r.year) for r in got] == [(("Ortiz",), "2004"), ((), "2005")]

@@ -38,6 +38,35 @@ def test_uncited_reference() -> None:
     assert f.text == "Trud" and f.line == 7
 
 
+def test_an_entry_without_authors_is_not_a_gap_but_is_said_once() -> None:
+    refs = "Ortiz J, Duval K. 2004. A title.\n\n2011. World Prospects: a report.\n"
+    text = "A claim (Ortiz and Duval, 2004). Another (United Nations, 2011)." + REFS + refs
+    assert findings(text, "missing-reference") == []
+    assert findings(text, "uncited-reference") == []
+    (f,) = findings(text, "unreadable-reference")
+    assert f.severity == "info" and f.text.startswith("2011. World")
+    assert "'United Nations 2011'" in f.message
+    other_year = text.replace("(United Nations, 2011)", "(United Nations, 2012)")
+    assert [f.text for f in findings(other_year, "missing-reference")] == ["(United Nations, 2012)"]
+
+
+def test_gaps_follow_the_links_of_entries_in_other_layouts() -> None:
+    refs = (
+        "Ortiz JKDuval ML. 2004. A title. J 3:1-9.\n\n"
+        "Moreau A, Blanc K, Grant L. 2006. Three authors. J 4:1.\n\n"
+        "Moreau A. 2006. One author. J 5:2.\n\n"
+        "van der Berg J. 1999. A particle. J 6:3.\n"
+    )
+    text = (
+        "A (Ortiz and Duval, 2004). B (Moreau et al., 2006). C (Moreau, 2006). D (Berg, 1999)."
+        + REFS
+        + refs
+    )
+    report = audit_text(text)
+    assert [c.reference for c in report.citations] == ["R1", "R2", "R3", "R4"]
+    assert not [f for f in report.findings if f.rule in ("missing-reference", "uncited-reference")]
+
+
 def test_year_mismatch() -> None:
     text = "A claim (Pike, 1986: 20). Another (Pike, 1987)." + REFS + "Pike, D.\n\n1987 Vietnam.\n"
     (f,) = findings(text, "year-mismatch")

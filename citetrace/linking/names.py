@@ -175,6 +175,8 @@ def _plain(chunks: list[str]) -> list[str]:
             group.append(word)
             if word.endswith(".") and not is_initials(word) and index < len(words) - 1:
                 ended = True  # "BRASIL. Ministério ...": a full stop after a whole word
+                if authors and not any(is_initials(w) for w in group):
+                    group = []  # "Moreau A. Title. J Appl": the title, not an author
                 break
         if group:
             authors.append(group)

@@ -19,7 +19,8 @@ from citetrace.model import Reference
 from citetrace.text import clean
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+]\s+|\[\d+\]\s*|\d+[.)]\s+)")
+# "1. ", "[12]", "- ": not a year such as "2019. " that opens an entry
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]\s+|\[\d+\]\s*|\d{1,3}[.)]\s+)")
 _LEADING_YEAR = re.compile(r"^\s*(?P<year>\d{4}[a-z]?)(?![\d])[.,:]?\s")
 _PAREN_YEAR = re.compile(r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)")
 # A year standing alone: not part of a page range, an issue number or a longer number.
@@ -83,7 +84,7 @@ def parse_references(doc: Document) -> list[Reference]:
             pending_author = (start, end, body)
             continue
         entry = _entry(body, start, end)
-        last_author = entry.authors if not entry.periodical else ()
+        last_author = ()  # a year line continues an author line, not a whole entry
         entries.append(entry)
     if pending_author is not None:
         entries.append(_author_only(*pending_author))

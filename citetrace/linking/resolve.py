@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from citetrace.data import read
 from citetrace.linking.names import name_keys
 from citetrace.model import Match, ParsedCitation, Reference, Style
-from citetrace.text import clean, fold, is_initials
+from citetrace.text import PARTICLES, clean, fold, is_initials
 
 FUZZY_CUTOFF = 80.0
 FUZZY_MIN_LENGTH = 4
@@ -68,14 +68,12 @@ class Resolver:
                     self._periodical_folded.setdefault(fold(name), ref.id)
             elif ref.authors:
                 self._by_author[fold(ref.authors[0])].append(ref)
-        # other spellings of first authors (without particles, parts of compounds),
-        # used only when the name as cited is not a first author itself
+        # other spellings of first authors: without particles, parts of compounds
         self._by_alias: dict[str, list[Reference]] = defaultdict(list)
         for ref in references:
             if not ref.periodical and ref.authors:
                 for key in name_keys(ref.authors[0]):
-                    if fold(key) not in self._by_author:
-                        self._by_alias[fold(key)].append(ref)
+                    self._by_alias[fold(key)].append(ref)
         self._heads = [
             (ref, f" {fold(ref.text[:AUTHOR_HEAD])} ") for ref in references if not ref.periodical
         ]
@@ -107,12 +105,13 @@ class Resolver:
             return self._periodical(ref_id, "normalized", None)
         authors = _surnames_only(cited.authors)
         for skip in range(min(2, len(authors))):  # "(LMNN, Weinberger and Saul, 2009)"
-            first = fold(authors[skip])
-            entries = self._by_author.get(first) or self._by_alias.get(first)
-            if entries:
-                exact = authors[skip] in {r.authors[0] for r in entries}
-                match: Match = "exact" if exact and skip == 0 else "normalized"
-                return self._author(cited, authors[skip:], entries, match, None)
+            for name in _spellings(authors[skip]):
+                first = fold(name)
+                entries = _merged(self._by_author.get(first), self._by_alias.get(first))
+                if entries:
+                    exact = name in {r.authors[0] for r in entries}
+                    match: Match = "exact" if exact and skip == 0 else "normalized"
+                    return self._author(cited, [name, *authors[skip + 1 :]], entries, match, None)
         first = fold(authors[0]) if authors else folded
         if hit := self._fuzzy(folded, self._fuzzy_choices):
             choice, score = hit
@@ -203,6 +202,24 @@ def _author_source(authors: tuple[str, ...], cited_count: int) -> str:
     if len(authors) == 2:
         return f"{authors[0]} and {authors[1]}"
     return f"{authors[0]} et al."
+
+
+def _spellings(name: str) -> list[str]:
+    """``name``, then without leading particles (``de Esteves`` → ``Esteves``)."""
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in PARTICLES:
+        lead += 1
+    return [name, " ".join(words[lead:])] if lead else [name]
+
+
+def _merged(*lists: list[Reference] | None) -> list[Reference]:
+    out: list[Reference] = []
+    for entries in lists:
+        for ref in entries or ():
+            if ref not in out:
+                out.append(ref)
+    return out
 
 
 def _surnames_only(authors: tuple[str, ...]) -> list[str]:

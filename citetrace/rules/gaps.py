@@ -26,8 +26,11 @@ def missing_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     if not ctx.references:
         return
+    unreadable = _unreadable(ctx)
     for c in ctx.citations:
         if c.reference is None and not c.author_references:
+            if c.style == "author-date" and _could_be(c, unreadable):
+                continue  # an entry whose authors could not be read may be this one
             yield ctx.finding(
                 self,
                 c.start,
@@ -47,8 +50,9 @@ def uncited_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     reached = {c.reference for c in ctx.citations}
     reached.update(r for c in ctx.citations for r in c.author_references)
+    unreadable = {r.id for r in _unreadable(ctx)}
     for ref in ctx.references:
-        if ref.id not in reached:
+        if ref.id not in reached and ref.id not in unreadable:
             yield ctx.finding(
                 self,
                 ref.start,
@@ -56,6 +60,58 @@ def uncited_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 f"reference entry '{ref.key}' is never cited",
                 suggestion="cite it in the text or remove the entry",
             )
+
+
+@rule(
+    "CT106",
+    "unreadable-reference",
+    "info",
+    "A reference entry whose authors or year could not be read.",
+)
+def unreadable_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """An entry that is not a periodical and names no author, or gives no year,
+    cannot be matched to citations with confidence: citations of its year are
+    not reported as missing an entry, nor is it reported as uncited. This says
+    so once, on the entry, so that a person can look.
+
+    Example: `2011. World Population Prospects.` with no author.
+    """
+    unlinked = [c for c in ctx.citations if c.reference is None and c.style == "author-date"]
+    for ref in _unreadable(ctx):
+        missing = "no author" if not ref.authors else "no year"
+        maybe = [c for c in unlinked if _could_be(c, [ref])]
+        hint = f"; it may be the entry of {_names(maybe)}" if maybe else ""
+        yield ctx.finding(
+            self,
+            ref.start,
+            ref.end,
+            f"reference entry {ref.id} has {missing} that citetrace can read{hint}",
+            suggestion="write the entry's authors and year as the other entries do",
+        )
+
+
+def _unreadable(ctx: RuleContext) -> list[Reference]:
+    return [r for r in ctx.references if not r.periodical and (not r.authors or not r.year)]
+
+
+def _could_be(c: Citation, entries: list[Reference]) -> bool:
+    """Whether an entry without author (or year) could be the one ``c`` cites."""
+    year = _base(c.year)
+    return any(
+        (not r.authors and (_base(r.year) == year or r.year is None))
+        or (
+            not r.year
+            and r.authors
+            and fold(r.authors[0]) == fold(c.authors[0] if c.authors else "")
+        )
+        for r in entries
+    )
+
+
+def _names(citations: list[Citation]) -> str:
+    shown = list(dict.fromkeys(f"{c.source_raw} {c.year}" for c in citations))
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    return ", ".join(f"'{s}'" for s in shown[:3]) + more
 
 
 def _author_entries(ctx: RuleContext, c: Citation) -> list[Reference]:
