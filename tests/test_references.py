@@ -80,3 +80,11 @@ def test_the_year_is_not_an_issue_number_a_page_or_a_list_number() -> None:
 def test_a_year_line_continues_only_an_author_line() -> None:
     got = refs("Ortiz J. 2004. A title.\n\n2005. Another entry without authors.\n")
     assert [(r.authors, r.year) for r in got] == [(("Ortiz",), "2004"), ((), "2005")]
+
+
+def test_the_year_is_not_inside_a_doi_and_may_precede_a_month() -> None:
+    got = refs(
+        "Ortiz J, Duval K. Title. J Appl. 2010 may; 23():698-710. doi: 10.1002/nbm.1518.\n\n"
+        "Moreau A. Blanc K. 2007 Priming of things. Cell. 12:17–30 10.1016/j.cell.2006.11.002\n"
+    )
+    assert [r.year for r in got] == ["2010", "2007"]

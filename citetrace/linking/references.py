@@ -28,6 +28,10 @@ _BARE_YEAR = re.compile(
     r"(?:^|(?<=[\s.,(/]))(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
 )
 FIRST_YEAR, LAST_YEAR = 1400, 2100
+_IDENTIFIER = re.compile(r"\bdoi:\s*\S+|https?://\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
+_MONTH_AFTER = re.compile(
+    r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 _AUTHOR_LINE = re.compile(
     r"^(?P<name>[^\W\d_][\w'’\- ]*),\s*(?P<given>(?:[^\W\d_][\w'’\-]*\.?\s*){1,4})$"
 )
@@ -111,7 +115,9 @@ def _author_only(start: int, end: int, line: str) -> _Entry:
 
 def _year(body: str) -> re.Match[str] | None:
     """The entry's year: in parentheses if there is one, else the first standing
-    alone and followed by a full stop or semicolon, else the first standing alone."""
+    alone and followed by a full stop, semicolon or month, else the first standing
+    alone; never one inside a DOI or a URL (``doi: 10.1002/nbm.1518``)."""
+    body = _IDENTIFIER.sub(lambda m: " " * len(m.group()), body)
     for m in _PAREN_YEAR.finditer(body):
         if m["year"].startswith("n") or FIRST_YEAR <= int(m["year"][:4]) <= LAST_YEAR:
             return m
@@ -119,7 +125,7 @@ def _year(body: str) -> re.Match[str] | None:
     for m in _BARE_YEAR.finditer(body):
         if not FIRST_YEAR <= int(m["year"][:4]) <= LAST_YEAR:
             continue
-        if m["end"]:
+        if m["end"] or _MONTH_AFTER.match(body, m.end()):
             return m
         fallback = fallback or m
     return fallback
