@@ -88,3 +88,8 @@ def test_the_year_is_not_inside_a_doi_and_may_precede_a_month() -> None:
         "Moreau A. Blanc K. 2007 Priming of things. Cell. 12:17–30 10.1016/j.cell.2006.11.002\n"
     )
     assert [r.year for r in got] == ["2010", "2007"]
+
+
+def test_an_issue_number_in_parentheses_is_not_the_year() -> None:
+    (entry,) = refs("Ortiz J, Duval K. Towards models. Phil Trans 356(1412):1209-28. 2001.\n")
+    assert entry.year == "2001"

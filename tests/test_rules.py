@@ -67,6 +67,17 @@ def test_gaps_follow_the_links_of_entries_in_other_layouts() -> None:
     assert not [f for f in report.findings if f.rule in ("missing-reference", "uncited-reference")]
 
 
+def test_a_year_found_in_an_entry_read_badly_is_not_a_mismatch() -> None:
+    refs = (
+        "Ortiz J. 2001. First work. J 1:1.\n\n"
+        "Grant K Ortiz J Duval L. 2004. The entry's first author is Grant. J 2:2.\n\n"
+        "2006. An entry whose authors were lost. J 3:3.\n"
+    )
+    text = "A (Ortiz et al., 2004). B (Ortiz et al., 2006). C (Ortiz, 2001)." + REFS + refs
+    assert findings(text, "year-mismatch") == []
+    assert findings(text.replace("2006)", "2009)"), "year-mismatch") != []
+
+
 def test_year_mismatch() -> None:
     text = "A claim (Pike, 1986: 20). Another (Pike, 1987)." + REFS + "Pike, D.\n\n1987 Vietnam.\n"
     (f,) = findings(text, "year-mismatch")

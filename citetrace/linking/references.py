@@ -22,10 +22,10 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # "1. ", "[12]", "- ": not a year such as "2019. " that opens an entry
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]\s+|\[\d+\]\s*|\d{1,3}[.)]\s+)")
 _LEADING_YEAR = re.compile(r"^\s*(?P<year>\d{4}[a-z]?)(?![\d])[.,:]?\s")
-_PAREN_YEAR = re.compile(r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)")
+_PAREN_YEAR = re.compile(r"(?<![\w)])\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)")
 # A year standing alone: not part of a page range, an issue number or a longer number.
 _BARE_YEAR = re.compile(
-    r"(?:^|(?<=[\s.,(/]))(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
+    r"(?:^|(?<=[\s.,/]))(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
 )
 FIRST_YEAR, LAST_YEAR = 1400, 2100
 _IDENTIFIER = re.compile(r"\bdoi:\s*\S+|https?://\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)

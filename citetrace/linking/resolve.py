@@ -146,6 +146,8 @@ class Resolver:
             same = [r for r in fitting if (r.year or "").rstrip(_SUFFIX) == base]
             if len(same) > 1 and year != base:
                 same = []  # 2001a against 2001b and 2001c: a wrong letter, not a choice
+        if not same and year and (found := self._in_text(fold(authors[0]), year)):
+            same = found  # the right entry's author list was read badly
         if len(same) > 1:
             same = _narrowed(same, authors, bool(_ET_AL.search(cited.source_raw)))
         if len(same) == 1 and _has_co_authors(same[0], co_authors):

@@ -131,12 +131,15 @@ def year_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Example: `(Pike, 1986)` when the list has `Pike, D. 1987`.
     """
+    unreadable = _unreadable(ctx)
     for c in ctx.citations:
         if c.style != "author-date" or c.reference is not None or not c.author_references:
             continue
         entries = _author_entries(ctx, c)
         if any(_base(r.year) == _base(c.year) for r in entries):
             continue  # the year fits several entries: ambiguous-citation
+        if _could_be(c, unreadable):
+            continue  # an entry whose authors could not be read may be the one
         years = sorted({r.year for r in entries if r.year})
         start, end = ctx.date_span(c)
         listed = ", ".join(years) if years else "no year"
