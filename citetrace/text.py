@@ -30,5 +30,8 @@ def clean(text: str) -> str:
 
 
 def is_initials(word: str) -> bool:
-    """``J.``, ``SJ``, ``J.-P.``, ``M.C.``: one to four capitals standing for given names."""
-    return len(word) <= 8 and bool(_INITIALS.match(word))
+    """``J.``, ``SJ``, ``J.-P.``, ``M.C.``: capitals standing for given names. Without
+    full stops, at most three (``NETO``, ``SILVA`` are surnames) and no particle (``DA``)."""
+    if len(word) > 8 or not _INITIALS.match(word):
+        return False
+    return "." in word or (len(word) <= 3 and word.casefold() not in PARTICLES)

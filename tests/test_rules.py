@@ -78,6 +78,30 @@ def test_a_year_found_in_an_entry_read_badly_is_not_a_mismatch() -> None:
     assert findings(text.replace("2006)", "2009)"), "year-mismatch") != []
 
 
+@pytest.mark.parametrize(
+    ("cited", "entry"),
+    [
+        ("(Li et al., 2022b)", "R2"),  # letters follow the list's order when it gives none
+        ("(T. Wang et al., 2021)", "R5"),  # the cited initial picks the entry
+        ("(Y. Wang et al., 2021)", "R4"),
+        ("(HOU & HUO, 2016)", "R6"),  # the entry names only its first author
+        ("(Qiu Jian et al., 2019)", "R7"),  # a surname cited with its given name
+    ],
+)
+def test_links_that_the_list_allows_only_one_way(cited: str, entry: str) -> None:
+    refs = (
+        "Li Q, Cao J, Liu X. Title one. J. 2022;1:1.\n\n"
+        "Li A, Yuan G, Hu Y. Title two. J. 2022;2:2.\n\n"
+        "Li B, Shen Y, Hu X. Title three. J. 2022;3:3.\n\n"
+        "Wang Y, Wang M, Chen H. 2021. eccDNAs. Nature 1:1.\n\n"
+        "Wang T, Zhang H, Zhou Y. 2021. Circular DNA. J 2:2.\n\n"
+        "HOU, J. et al. Land lease. J, 2016.\n\n"
+        "Qiu J, Stincic TL, Kelly MJ. 2019. Kisspeptin. J 3:3.\n"
+    )
+    report = audit_text(f"A claim {cited}." + REFS + refs)
+    assert [c.reference for c in report.citations] == [entry]
+
+
 def test_year_mismatch() -> None:
     text = "A claim (Pike, 1986: 20). Another (Pike, 1987)." + REFS + "Pike, D.\n\n1987 Vietnam.\n"
     (f,) = findings(text, "year-mismatch")

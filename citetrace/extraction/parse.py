@@ -592,18 +592,24 @@ def _narrative(
     if m is None or "\n\n" in look[m.start() :]:
         return None
     name = m.group("name")
+    name_at = m.start()
     authors = tuple(_authors([name]))
-    dates, locator, loc_raw = parsed
-    before = look[: m.start()].rstrip().rsplit(None, 1)
-    previous = before[-1].lower() if before else ""
     is_known = bool(authors) and known_author(authors[0])
+    if not is_known and name[:1].islower():  # "o estudo de Marozzi": "de" is no particle
+        bare = name.split(None, _leading_particles(name.split()))[-1]
+        if known_author(_authors([bare])[0]):
+            name, name_at, is_known = bare, m.end("name") - len(bare), True
+            authors = tuple(_authors([name]))
+    dates, locator, loc_raw = parsed
+    before = look[:name_at].rstrip().rsplit(None, 1)
+    previous = before[-1].lower() if before else ""
     multi = len(authors) > 1 or "et al" in name
     if not is_known:
         if previous in _PREPOSITIONS or not (locator or multi):
             return None
         if not _is_name(name):
             return None
-    start = open_ - len(look) + m.start()
+    start = open_ - len(look) + name_at
     inner = text.index(content, open_)
     separator = text[start + len(name) : inner]
     if len(dates) > 1:

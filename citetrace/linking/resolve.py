@@ -26,6 +26,7 @@ FUZZY_CUTOFF = 80.0
 FUZZY_MIN_LENGTH = 4
 # How far into an entry its author list may reach, for a surname found in the text.
 AUTHOR_HEAD = 200
+CO_AUTHOR_CUTOFF = 85.0
 _ET_AL = re.compile(r"\bet\.?\s*-?\s*al\b|\bи\s+др\b|\be\s+col\b|\bu\.\s?a\.", re.IGNORECASE)
 _SUFFIX = "abcdefghijklmnopqrstuvwxyz"
 
@@ -141,15 +142,18 @@ class Resolver:
         ids = tuple(r.id for r in fitting)
         year = cited.year or ""
         same = [r for r in fitting if r.year == year]
+        et_al = bool(_ET_AL.search(cited.source_raw))
         if not same and year:
             base = year.rstrip(_SUFFIX)
             same = [r for r in fitting if (r.year or "").rstrip(_SUFFIX) == base]
             if len(same) > 1 and year != base:
-                same = []  # 2001a against 2001b and 2001c: a wrong letter, not a choice
+                same = _by_letter(_narrowed(same, authors, et_al), year)
         if not same and year and (found := self._in_text(fold(authors[0]), year)):
             same = found  # the right entry's author list was read badly
         if len(same) > 1:
-            same = _narrowed(same, authors, bool(_ET_AL.search(cited.source_raw)))
+            same = _narrowed(same, authors, et_al)
+        if len(same) > 1 and (initials := _initials(cited.authors[0] if cited.authors else "")):
+            same = [r for r in same if _initials_fit(r, authors[0], initials)] or same
         if len(same) == 1 and _has_co_authors(same[0], co_authors):
             return Resolution("author-date", source, same[0].id, match, score, ids)
         return Resolution("author-date", source, None, None, None, ids)
@@ -207,12 +211,15 @@ def _author_source(authors: tuple[str, ...], cited_count: int) -> str:
 
 
 def _spellings(name: str) -> list[str]:
-    """``name``, then without leading particles (``de Esteves`` → ``Esteves``)."""
+    """``name``, then without leading particles (``de Esteves`` → ``Esteves``), then
+    its first word (``Qiu Jian``: a surname with its given name)."""
     words = name.split()
     lead = 0
     while lead < len(words) - 1 and words[lead].casefold() in PARTICLES:
         lead += 1
-    return [name, " ".join(words[lead:])] if lead else [name]
+    if lead:
+        return [name, " ".join(words[lead:])]
+    return [name, words[0]] if len(words) > 1 else [name]
 
 
 def _merged(*lists: list[Reference] | None) -> list[Reference]:
@@ -241,10 +248,41 @@ def _has_co_authors(ref: Reference, co_authors: list[str]) -> bool:
         return True
     listed = {fold(a) for a in ref.authors}
     listed.update(fold(k) for a in ref.authors for k in name_keys(a))
-    if all(a in listed for a in co_authors):
-        return True
     head = f" {fold(ref.text[:AUTHOR_HEAD])} "
-    return all(f" {a} " in head for a in co_authors)
+    if " et al " in head:
+        return True  # the entry names only its first authors: "HOU, J. et al."
+    return all(
+        a in listed
+        or f" {a} " in head
+        or any(fuzz.ratio(a, b) >= CO_AUTHOR_CUTOFF for b in listed)  # BARRICHELO / -LLO
+        for a in co_authors
+    )
+
+
+def _by_letter(entries: list[Reference], year: str) -> list[Reference]:
+    """``2022c`` among entries of 2022 that the list gives no letters: the third in
+    list order, as letters are given; a letter against lettered entries that lack
+    it is a wrong letter, not a choice."""
+    if any(r.year != year.rstrip(_SUFFIX) for r in entries):
+        return []
+    index = _SUFFIX.index(year[-1])
+    return [entries[index]] if index < len(entries) else []
+
+
+def _initials(name: str) -> str:
+    """The initials written with a cited name: ``T. Wang`` → ``T``, ``Qiu J.`` → ``J``."""
+    return "".join(w.replace(".", "").replace("-", "") for w in name.split() if is_initials(w))
+
+
+def _initials_fit(ref: Reference, surname: str, initials: str) -> bool:
+    """Whether the entry writes ``surname`` with these initials (``Wang T``, ``T. Wang``)."""
+    head = ref.text[:AUTHOR_HEAD]
+    first = re.escape(initials[0])
+    name = re.escape(surname)
+    return bool(
+        re.search(rf"\b{name},?\s+{first}", head)
+        or re.search(rf"\b{first}[.\w\s-]{{0,6}}{name}\b", head)
+    )
 
 
 def _narrowed(entries: list[Reference], authors: list[str], et_al: bool) -> list[Reference]:
