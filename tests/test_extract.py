@@ -293,3 +293,18 @@ def test_citations_without_parentheses(sentence: str, expected: list[str]) -> No
 )
 def test_catalogue_numbers_and_interviews_are_not_citations(prose: str) -> None:
     assert extract(prose) == []
+
+
+def test_abbreviated_authors_link_to_the_entry_they_abbreviate() -> None:
+    text = (
+        "The genus Ortizia Duv. (1934: 106) and Blancia R.E.Gr. (1914: 64). Moreau, et-al. "
+        "(2009) agree.\n\nReferences\n\nDuvalier RE. 1934. Revision. Acta 12: 28-106.\n\n"
+        "Grant WE. 1914. Classification. Contr 1: 1.\n\n"
+        "Moreau, H. D., Blanc, M. & Grant, T. (2009). Title.\n"
+    )
+    found = extract(text)
+    assert [(c.text, c.reference, c.locator) for c in found] == [
+        ("Duv. (1934: 106)", "R1", "106"),
+        ("R.E.Gr. (1914: 64)", "R2", "64"),
+        ("Moreau, et-al. (2009)", "R3", None),
+    ]

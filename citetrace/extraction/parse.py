@@ -38,7 +38,9 @@ _YEAR_LIST = re.compile(
 )
 _YEAR_ITEM = re.compile(r"\d{4}[a-z]?|\b[a-z]\b")
 _AND = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b(?!\s+al)|\bи\b|\be\b)\s*")
-_ET_AL = re.compile(r"\s*,?\s*(?:et\s+al\.?|и\s+др\.?|u\.\s?a\.|e\s+col\.?)$", re.IGNORECASE)
+_ET_AL = re.compile(
+    r"\s*,?\s*(?:et\.?\s*-?\s*al\.?|и\s+др\.?|u\.\s?a\.|e\s+col\.?)$", re.IGNORECASE
+)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*|&", re.UNICODE)
 
 # Words that open or close a parenthetical remark, never a source's name.
@@ -63,9 +65,11 @@ _PARTICLE = (
     r"|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Bb]en)\s+)"
 )
 _SURNAME = rf"{_PARTICLE}*[A-Z][\w'’\-–]+"
+# An author abbreviated as botanists do: "Pellegr.", "R.E.Fr.", "Mart.".
+_ABBREVIATED = r"(?:[A-Z]\.-?)*[A-Z][a-zà-ÿ]{1,12}\."
 _NARRATIVE_NAME = re.compile(
     rf"(?P<name>{_SURNAME}(?:(?:\s*,\s*{_SURNAME})*\s+(?:and|&|e|y|und)\s+{_SURNAME}"
-    rf"|\s+et\s+al\.?)?)(?:['’]s)?\s*$"
+    rf"|,?\s+et\.?\s*-?\s*al\.?)?|{_ABBREVIATED})(?:['’]s)?\s*$"
 )
 _MAX_NAME_WORDS = 6
 # A lower-case prefix joined to a surname: d'Anglemont, el-Hajj, al-Rashid.

@@ -87,6 +87,8 @@ class Resolver:
         key = fold(surname)
         if key in self._by_author or key in self._by_alias:
             return True
+        if surname.endswith("."):
+            return bool(self._abbreviated(surname))
         return self._fuzzy(key, list(self._by_author)) is not None
 
     def resolve(self, cited: ParsedCitation) -> Resolution:
@@ -113,6 +115,9 @@ class Resolver:
                     exact = name in {r.authors[0] for r in entries}
                     match: Match = "exact" if exact and skip == 0 else "normalized"
                     return self._author(cited, [name, *authors[skip + 1 :]], entries, match, None)
+        abbreviated = len(authors) == 1 and raw.endswith(".") and not _ET_AL.search(raw)
+        if abbreviated and (entries := self._abbreviated(raw)):
+            return self._author(cited, authors, entries, "normalized", None)
         first = fold(authors[0]) if authors else folded
         if hit := self._fuzzy(folded, self._fuzzy_choices):
             choice, score = hit
@@ -157,6 +162,14 @@ class Resolver:
         if len(same) == 1 and _has_co_authors(same[0], co_authors):
             return Resolution("author-date", source, same[0].id, match, score, ids)
         return Resolution("author-date", source, None, None, None, ids)
+
+    def _abbreviated(self, name: str) -> list[Reference]:
+        """The entries of first authors that ``name`` abbreviates: ``Pellegr.`` →
+        Pellegrin, ``R.E.Fr.`` → Fries."""
+        stem = fold(name.rstrip(".").rsplit(".", 1)[-1])
+        if len(stem) < 2:
+            return []
+        return [r for key, refs in self._by_author.items() if key.startswith(stem) for r in refs]
 
     def _in_text(self, surname: str, year: str | None) -> list[Reference]:
         """Entries whose opening words name ``surname`` and carry ``year``: the
