@@ -16,15 +16,15 @@ def find_citations(doc: Document, known_author: KnownAuthor = _nobody) -> list[P
     """Every citation in the body of ``doc`` (the reference list is left out)."""
     found: list[ParsedCitation] = []
     reached = -1  # where the last citation kept ends: a group inside another is read once
-    for group, (open_, close) in enumerate(candidates(doc.text, 0, doc.body_end)):
+    groups = candidates(doc.text, 0, doc.body_end)
+    for group, (open_, close) in enumerate(groups):
         for c in parse_parenthetical(doc.text, open_, close, group, known_author):
             if c.start >= reached:
                 found.append(c)
                 reached = c.end
             elif not any(_overlap(c, kept) for kept in found[-8:]):
                 found.append(c)
-    taken = [(a, b) for a, b in candidates(doc.text, 0, doc.body_end)]
-    found.extend(bare_citations(doc.text, 0, doc.body_end, taken, known_author))
+    found.extend(bare_citations(doc.text, 0, doc.body_end, groups, known_author))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -179,6 +179,7 @@ _CONTINUATION = re.compile(
 )
 _CONTINUATION_ITEM = re.compile(r"(?:1[4-9]\d\d|20\d\d)[a-z]?|\b[a-z]\b")
 _MAX_LEAD_WORDS = 8
+_CAPITAL = re.compile(r"[^\W\d_a-zß-ÿ]")
 _WORDS_AFTER_YEAR = re.compile(r"\s*,?\s+[^\W\d_]")
 # Capitalised words that open a remark, never a name: "(Figure 2; ...)", "(May 1945)".
 _NOT_A_NAME = frozenset(
@@ -199,6 +200,9 @@ def salvage(
     ``(reviewed in Lee, 2004)``, ``(Lee et al., 2004; 2006)``, ``(Lee, 2004a,b)``.
     Each part is read by the same grammar as a whole group; a part that is not
     a citation is passed over instead of sinking the rest."""
+    year = _YEAR_TOKEN.search(text, open_ + 1, close - 1)
+    if year is None or not _CAPITAL.search(text, open_ + 1, close - 1):
+        return []  # "(approximately 50,000 troops)", "(since 1985)": no year, or no name
     found: list[ParsedCitation] = []
     for part_start, part_end in _parts(text, open_ + 1, close - 1):
         pieces = [(part_start, part_end)]
@@ -248,8 +252,8 @@ def _salvage_piece(
     if before and (m := _CONTINUATION.fullmatch(text, start, end)):
         return _continued(text, m, before[-1], group)
     year = _YEAR_TOKEN.search(text, start, end)
-    if year is None:
-        return []
+    if year is None or not _CAPITAL.search(text, start, year.start()):
+        return []  # "(since 1985)": no name before the year
     starts = [m.start() for m in re.finditer(r"(?:(?<=\s)|(?<=^))\S", text[start : year.start()])]
     starts = [start + s for s in starts][-_MAX_LEAD_WORDS:]
     stops = [end]
@@ -592,6 +596,8 @@ def _narrative(
     if parsed is None:
         return None
     look = text[max(0, open_ - 80) : open_]
+    if not look.rstrip()[-1:].isalpha() and not look.rstrip().endswith((".", "'s", "’s")):
+        return None  # no name just before the parenthesis
     m = _NARRATIVE_NAME.search(look)
     if m is None or "\n\n" in look[m.start() :]:
         return None
@@ -634,6 +640,13 @@ _BARE_NAME = re.compile(
     rf"\s+(?:and|&|e|y)\s+{_SURNAME})?)(?P<sep>\s*,?\s*)$"
 )
 _BARE_LOOK_BACK = 120
+# The year of a bare citation follows a comma or "et al.": both patterns open with
+# plain text, which the regular-expression engine finds fast.
+_YEAR_AFTER_COMMA = re.compile(r", (?P<year>(?:1[4-9]|20)\d\d[a-z]?)(?!\w)")
+_YEAR_AFTER_ET_AL = re.compile(r"al\.? (?P<year>(?:1[4-9]|20)\d\d[a-z]?)(?!\w)")
+# What stands just before the year of a bare citation: a name (or "al."), then
+# an optional comma and a space.
+_BARE_BEFORE = re.compile(r".*(?:\bal\.?|[A-Z][^\W\d_]*)\s*,?\s$", re.DOTALL)
 BARE_GROUP = 1_000_000_000  # group numbers of bare citations start here
 
 
@@ -646,13 +659,23 @@ def bare_citations(
     found: list[ParsedCitation] = []
     spans = iter(sorted(taken))
     span = next(spans, None)
-    for year in _YEAR_TOKEN.finditer(text, start, end):
-        while span is not None and span[1] <= year.start():
+    years = sorted(
+        [
+            *_YEAR_AFTER_COMMA.finditer(text, start, end),
+            *_YEAR_AFTER_ET_AL.finditer(text, start, end),
+        ],
+        key=lambda m: m.start("year"),
+    )
+    for found_year in years:
+        at = found_year.start("year")
+        while span is not None and span[1] <= at:
             span = next(spans, None)
-        if span is not None and span[0] <= year.start():
+        if span is not None and span[0] <= at:
             continue
-        lo = max(start, year.start() - _BARE_LOOK_BACK, span_end := _last_end(found, start))
-        m = _BARE_NAME.search(text, lo, year.start())
+        if not _BARE_BEFORE.match(text, max(start, at - 12), at):
+            continue  # "in 1987", "(1987", "the 1987 ...": no name just before
+        lo = max(start, at - _BARE_LOOK_BACK, span_end := _last_end(found, start))
+        m = _BARE_NAME.search(text, lo, at)
         if m is None or "\n\n" in m.group():
             continue
         name = m["name"]
@@ -662,11 +685,22 @@ def bare_citations(
         et_al = bool(_ET_AL.search(name))
         if not et_al and not known_author(authors[0]):
             continue
-        date = parse_date(year.group())
+        date = parse_date(found_year["year"])
         if date is None or m.start() < span_end:
             continue
         layout = "{source}" + m["sep"] + date.layout
-        c = _make(text, m.start(), year.end(), name, authors, date, None, layout, 0, narrative=True)
+        c = _make(
+            text,
+            m.start(),
+            found_year.end("year"),
+            name,
+            authors,
+            date,
+            None,
+            layout,
+            0,
+            narrative=True,
+        )
         found.append(replace(c, group=BARE_GROUP + len(found), anchor=m.start()))
     return found
 

@@ -7,7 +7,6 @@ a cheap test then drops those that hold no date-like token.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 
@@ -28,16 +27,21 @@ _DIGIT = re.compile(r"\d")
 _UNDATED = re.compile(r"\b[ns]\.\s?d\b|\bo\.\s?J\b", re.IGNORECASE)  # n.d., s.d., o.J.
 
 
-def candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Yield ``(open, close)`` offsets of parentheticals that may hold a citation.
+def candidates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``(open, close)`` offsets of parentheticals that may hold a citation, in
+    text order.
 
-    ``open`` is the index of "(" and ``close`` the index just past ")".
+    ``open`` is the index of "(" (or "[") and ``close`` the index just past ")".
     """
     stop = len(text) if end is None else end
-    streams = [_groups(_PAREN, text, start, stop), _groups(_NESTED, text, start, stop)]
+    found = list(_groups(_PAREN, text, start, stop))
+    more = list(_groups(_NESTED, text, start, stop))
     if text.find("[", start, stop) >= 0:
-        streams.append(_groups(_BRACKET, text, start, stop))
-    yield from heapq.merge(*streams)
+        more.extend(_groups(_BRACKET, text, start, stop))
+    if more:
+        found.extend(more)
+        found.sort()
+    return found
 
 
 def _groups(
