@@ -308,3 +308,11 @@ def test_abbreviated_authors_link_to_the_entry_they_abbreviate() -> None:
         ("R.E.Gr. (1914: 64)", "R2", "64"),
         ("Moreau, et-al. (2009)", "R3", None),
     ]
+
+
+def test_citations_without_comma_or_parentheses_where_the_document_cites_so() -> None:
+    body = "It holds (Ortiz 2004). It was seen (Blanc 2006). Also (Grant 2001). Ortiz 2004 agrees."
+    refs = "\n\nReferences\n\nOrtiz J. 2004. A.\n\nBlanc M. 2006. B.\n\nGrant K. 2001. C.\n"
+    assert [c.text for c in extract(body + refs)][-1] == "Ortiz 2004"
+    with_commas = body.replace(" 200", ", 200").replace("Ortiz, 2004 agrees", "Ortiz 2004 agrees")
+    assert [c.text for c in extract(with_commas + refs)][-1] == "(Grant, 2001)"

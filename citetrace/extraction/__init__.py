@@ -24,9 +24,18 @@ def find_citations(doc: Document, known_author: KnownAuthor = _nobody) -> list[P
                 reached = c.end
             elif not any(_overlap(c, kept) for kept in found[-8:]):
                 found.append(c)
-    found.extend(bare_citations(doc.text, 0, doc.body_end, groups, known_author))
+    bare = bare_citations(doc.text, 0, doc.body_end, groups, known_author, _no_comma_habit(found))
+    found.extend(bare)
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _no_comma_habit(found: list[ParsedCitation]) -> bool:
+    """Whether the document writes ``(Name 2004)`` without a comma: at least three
+    times, and in a fifth of its author-year citations."""
+    plain = [c for c in found if c.layout.startswith(("{source}", "({source}", "[{source}"))]
+    bare = sum(1 for c in plain if "{source} {Y}" in c.layout)
+    return bare >= 3 and bare * 5 >= len(plain)
 
 
 def _overlap(a: ParsedCitation, b: ParsedCitation) -> bool:

@@ -644,6 +644,12 @@ _BARE_LOOK_BACK = 120
 # plain text, which the regular-expression engine finds fast.
 _YEAR_AFTER_COMMA = re.compile(r", (?P<year>(?:1[4-9]|20)\d\d[a-z]?)(?!\w)")
 _YEAR_AFTER_ET_AL = re.compile(r"al\.? (?P<year>(?:1[4-9]|20)\d\d[a-z]?)(?!\w)")
+# "Cirillo 2010 also applied": a year right after a word, looked for only in
+# documents that cite "(Name 2010)" without a comma; the pattern opens with a
+# character class, which the engine finds fast, and looks back for the word.
+_YEAR_AFTER_NAME = re.compile(
+    r"(?P<year>[12](?<=[^\W\d_] [12])(?:(?<=1)[4-9]|(?<=2)0)\d\d[a-z]?)(?!\w)"
+)
 # What stands just before the year of a bare citation: a name (or "al."), then
 # an optional comma and a space.
 _BARE_BEFORE = re.compile(r".*(?:\bal\.?|[A-Z][^\W\d_]*)\s*,?\s$", re.DOTALL)
@@ -651,11 +657,17 @@ BARE_GROUP = 1_000_000_000  # group numbers of bare citations start here
 
 
 def bare_citations(
-    text: str, start: int, end: int, taken: list[tuple[int, int]], known_author: KnownAuthor
+    text: str,
+    start: int,
+    end: int,
+    taken: list[tuple[int, int]],
+    known_author: KnownAuthor,
+    without_comma: bool = False,
 ) -> list[ParsedCitation]:
     """Citations in running text without parentheses. ``Lee et al., 2004`` is one
     by its form; ``Lee and Kim, 2006`` and ``Lee, 2004`` only when Lee is a first
-    author of the reference list. Years inside ``taken`` spans are passed over."""
+    author of the reference list; ``Lee 2004`` (no comma) only ``without_comma``,
+    for documents that cite that way. Years inside ``taken`` spans are passed over."""
     found: list[ParsedCitation] = []
     spans = iter(sorted(taken))
     span = next(spans, None)
@@ -663,6 +675,7 @@ def bare_citations(
         [
             *_YEAR_AFTER_COMMA.finditer(text, start, end),
             *_YEAR_AFTER_ET_AL.finditer(text, start, end),
+            *(_YEAR_AFTER_NAME.finditer(text, start, end) if without_comma else ()),
         ],
         key=lambda m: m.start("year"),
     )
