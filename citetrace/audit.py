@@ -15,7 +15,7 @@ from citetrace.inputs.load import read_document
 from citetrace.linking.claims import link_claims
 from citetrace.linking.references import parse_references
 from citetrace.linking.resolve import Resolver
-from citetrace.model import Citation, DocumentReport, Typo
+from citetrace.model import Citation, DocumentReport, OcrAssessment, Typo
 from citetrace.rules import RuleContext
 from citetrace.rules.engine import run_rules, selected_rules
 
@@ -118,21 +118,32 @@ def _audit(text: str, path: str, config: Config) -> DocumentReport:
     references = parse_references(doc)
     citations = _citations(doc, Resolver(references), barriers)
     skip = [(c.start, c.end) for c in citations] + [(s.start, s.end) for s in suppressions]
-    typos = _typos(doc, [*skip, (0, front_end)], config)
+    typos, assessment = _typos(doc, [*skip, (0, front_end)], config)
     ctx = RuleContext(doc, tuple(citations), tuple(references), config, tuple(barriers), typos)
     findings = run_rules(ctx, suppressions)
-    return DocumentReport(path, tuple(citations), tuple(references), tuple(findings), text, typos)
+    return DocumentReport(
+        path, tuple(citations), tuple(references), tuple(findings), text, typos, assessment
+    )
 
 
-def _typos(doc: Document, skip: list[tuple[int, int]], config: Config) -> tuple[Typo, ...]:
+def _typos(
+    doc: Document, skip: list[tuple[int, int]], config: Config
+) -> tuple[tuple[Typo, ...], OcrAssessment | None]:
     """OCR damage in the prose outside ``skip`` (citations, directives, front matter),
-    looked for only when an OCR rule will report it."""
+    looked for only when an OCR rule will report it, and kept as the text's
+    language and noise allow (see :mod:`citetrace.ocr.noise`)."""
     if not any(rule.name in OCR_RULES for rule in selected_rules(config)):
-        return ()
+        return (), None
+    from citetrace.ocr.noise import assess, judged_language
+
+    if config.ocr == "off" or not judged_language(doc.text, doc.body_end, config.ocr):
+        return (), assess(doc.text, 0, doc.body_end, (), config.ocr)[0]  # type: ignore[arg-type]
     from citetrace.ocr.judge import find_typos
 
     vocabulary = frozenset(w.casefold() for w in config.vocabulary)
-    return tuple(find_typos(doc, skip, vocabulary, config.ignore_sic))
+    found = find_typos(doc, skip, vocabulary, config.ignore_sic)
+    assessment, kept = assess(doc.text, 0, doc.body_end, found, config.ocr)  # type: ignore[arg-type]
+    return tuple(kept), assessment
 
 
 def audit_path(

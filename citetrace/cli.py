@@ -115,7 +115,13 @@ def main() -> None:
 
 
 def _rule_settings(
-    select, ignore, severity_threshold, document_date, config_file, check_sic=False
+    select,
+    ignore,
+    severity_threshold,
+    document_date,
+    config_file,
+    check_sic=False,
+    ocr_mode=None,
 ) -> dict:
     """Command-line settings, validated; they win over configuration files."""
     from citetrace.config import ConfigError, check_date
@@ -137,6 +143,8 @@ def _rule_settings(
         settings["document_date_from_cli"] = True
     if check_sic:
         settings["ignore_sic"] = False
+    if ocr_mode:
+        settings["ocr"] = ocr_mode
     return settings
 
 
@@ -159,6 +167,13 @@ rule_options = [
         "--check-sic",
         is_flag=True,
         help="Judge words marked [sic] too (by default they are left alone).",
+    ),
+    click.option(
+        "--ocr",
+        "ocr_mode",
+        type=click.Choice(["auto", "on", "off"]),
+        help="Judge OCR damage: auto (by the text's language and noise, the default), "
+        "on (as a scan, whatever the text), off.",
     ),
     click.option(
         "--config",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 SEVERITIES = ("info", "warning", "error")
+OCR_MODES = ("auto", "on", "off")
 CONFIG_FILES = ("citetrace.toml", "pyproject.toml")
 VOCABULARY_FILE = "citetrace-vocab.txt"
 _DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -30,6 +31,7 @@ class Config:
     fail_on: str = "error"
     vocabulary: tuple[str, ...] = ()
     ignore_sic: bool = True
+    ocr: str = "auto"  # judge OCR damage: auto (by language and noise), on, off
     source: str | None = None  # the file these settings came from
     document_date_from_cli: bool = False  # the command line beats a document's front matter
 
@@ -104,6 +106,10 @@ def load_config(path: Path) -> Config:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{path}: vocabulary must be a list of words")
             values[name] = tuple(value)
+        elif name == "ocr":
+            if value not in OCR_MODES:
+                raise ConfigError(f"{path}: ocr must be one of {', '.join(OCR_MODES)}")
+            values[name] = value
         elif name == "ignore_sic":
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: ignore-sic must be true or false")

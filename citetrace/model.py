@@ -130,6 +130,32 @@ class Typo:
     evidence: str
 
 
+@dataclass(frozen=True)
+class OcrAssessment:
+    """What the OCR stage made of a document."""
+
+    language: str  # ISO 639-1 code of the body's main language, or "und"
+    noise: float  # distinct damaged common words per thousand words
+    state: Literal["scan", "clean", "unjudged", "off"]
+    words: int
+    reason: str
+    foreign_paragraphs: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "language": self.language,
+            "noise": round(self.noise, 2),
+            "state": self.state,
+            "words": self.words,
+            "reason": self.reason,
+            "foreign_paragraphs": self.foreign_paragraphs,
+        }
+
+    def summary(self) -> str:
+        """One line for a person: what the OCR flags of this document rest on."""
+        return f"OCR: {self.state} ({self.reason})"
+
+
 @dataclass(slots=True)
 class Fix:
     """An edit that mends a finding: replace ``text[start:end]`` with ``replacement``.
@@ -181,6 +207,7 @@ class DocumentReport:
     findings: tuple[Finding, ...] = ()
     text: str = field(default="", repr=False, compare=False)
     typos: tuple[Typo, ...] = ()
+    ocr: OcrAssessment | None = None  # what the OCR stage made of the text, if it ran
 
     def to_json(self) -> dict:
         """The report as a JSON-ready mapping (schema version 1)."""
@@ -201,6 +228,7 @@ class DocumentReport:
                 for r in self.references
             ],
             "findings": [f.to_json() for f in self.findings],
+            **({"ocr": self.ocr.to_json()} if self.ocr is not None else {}),
         }
 
 

@@ -24,6 +24,9 @@ OCR = ("ocr-typo", "name-variant")
 
 
 def typos(text: str, **config: object) -> list[tuple[str, str, str]]:
+    """The judge's findings on ``text`` read as a scan (these texts are too short
+    for the noise estimate; see test_ocr_noise.py for that)."""
+    config.setdefault("ocr", "on")
     report = audit_text(text, config=Config(select=OCR, **config))
     return [(f.rule, " ".join(f.text.split()), f.suggestion) for f in report.findings]
 
@@ -212,7 +215,7 @@ def test_citation_sources_are_not_reported_twice() -> None:
 
 
 def test_equally_good_corrections_are_all_given_and_never_applied() -> None:
-    report = audit_text("It was soley his decision.", config=Config(select=OCR))
+    report = audit_text("It was soley his decision.", config=Config(select=OCR, ocr="on"))
     (finding,) = report.findings
     assert set(finding.suggestion.split(" | ")) >= {"sole", "solely"} and finding.fix is None
     assert fix_text("It was soley his decision.", unsafe=True).fixed == "It was soley his decision."

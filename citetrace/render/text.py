@@ -89,6 +89,8 @@ def render_text(
             parts.extend(finding_line(report.path, f) for f in report.findings)
         else:
             parts.append(Text(f"No findings in {report.path}", style="green"))
+        if report.ocr is not None and report.ocr.state != "scan":
+            parts.append(Text(report.ocr.summary(), style="dim"))
         console.print(Group(*parts))
         console.print()
     console.print(summary(reports, errors))

@@ -1,0 +1,199 @@
+"""Is this text OCR'd at all, how badly, and in what language?
+
+The judge (:mod:`citetrace.ocr.judge`) questions every word its English lexicon
+lacks. That suits a scan; on born-digital prose, where every rare word is
+right, it cries wolf, and on prose in another language it flags nearly every
+word. This module weighs the document as a whole before its words are
+reported:
+
+- **language**, per paragraph, from the share of each language's commonest
+  function words; paragraphs in a language citetrace has no lexicon for are
+  not judged at all, and the report says so once;
+- **noise**, the number of distinct damaged common words (``assitance``,
+  ``tbe``, ``becme``: a frequent word one misreading or slip away) and glyph
+  garbage (``hourB``, ``pub1ic``) per thousand words, which born-digital prose
+  almost never has;
+- in **clean** text only damage of a kind born-digital prose does not show is
+  reported (see :func:`strong_evidence`); a word the document writes the same
+  way three times or more is its own spelling there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal
+
+from citetrace.model import OcrAssessment as Assessment
+from citetrace.model import Typo
+from citetrace.ocr import lexicon
+from citetrace.ocr.confusion import ocr_distance
+
+Mode = Literal["auto", "on", "off"]
+
+LEXICON_LANGUAGES = frozenset({"en"})
+# The commonest function words of each language: enough to tell them apart.
+_FUNCTION_WORDS = {
+    "en": "the of and to in is that for it with as was on are by this be from or have an which",
+    "pt": "de que o do da em os para com não uma no na se por as dos das ao mais foi são",
+    "es": "de la que el en los del las por con una para es se al lo como más fue sus entre",
+    "fr": "de la le et les des en du une est que pour dans qui par sur au pas avec sont",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als",
+    "it": "di che il la e per un del della non sono una le si con gli da nel alla",
+    "ru": "и в не на что с по как это из к от для он но его она они",
+    "la": "et in est non ut cum ad quod sed qui quae per ex ac id nec vel eu sit quis",
+}
+_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+MIN_PARAGRAPH_WORDS = 25  # shorter paragraphs take the document's language
+NOISY = 2.0  # distinct damaged common words per thousand words that mark a scan
+MIN_DAMAGED = 2
+# Glyph garbage that born-digital prose does not have: a capital closing a
+# lower-case word ("hourB", "JameB"), a digit inside a word ("pub1ic", "w0rd").
+# (Three lower-case letters and a capital are a bacterial gene: "ackA", "atpB".)
+_GARBAGE = re.compile(r"(?<![\w'’-])(?:[a-z]{4,}[A-Z]|[a-z]+[01358][a-z]{2,})(?![\w'’-])")
+COMMON = 3_000_000  # corpus count of a word whose damage is telling
+OWN_SPELLING = 3  # uses of one spelling that make it the document's own
+_SAMPLE = 200_000  # characters the document's language is read from
+
+
+def language(text: str) -> str:
+    """The language of ``text`` by its function words, or ``"und"`` when too few."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for token in _TOKEN.findall(text.casefold()):
+        seen += 1
+        for lang, words in _WORDS.items():
+            if token in words:
+                counts[lang] += 1
+    if not counts or seen < 8:
+        return "und"
+    best, hits = counts.most_common(1)[0]
+    return best if hits * 20 >= seen else "und"
+
+
+def main_language(text: str, start: int, end: int) -> str:
+    """The language most of the body's words are in, paragraph by paragraph (of the
+    first ``_SAMPLE`` characters); the language of the whole when no paragraph is long."""
+    stop = min(end, start + _SAMPLE)
+    words: Counter[str] = Counter()
+    for a, b in paragraphs(text, start, stop):
+        chunk = text[a:b]
+        n = len(chunk.split())
+        if n >= MIN_PARAGRAPH_WORDS:
+            words[language(chunk)] += n
+    words.pop("und", None)
+    return words.most_common(1)[0][0] if words else language(text[start:stop])
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The body's paragraphs as ``(start, end)`` offsets."""
+    spans, pos = [], start
+    for m in _PARAGRAPH.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if a < b]
+
+
+def damaged_common_word(typo: Typo) -> bool:
+    """A frequent word one misreading or slip away, written in plain letters:
+    ``assitance``, ``becme``, ``tbe`` (not ``rTMS``, ``dataset``, ``PEG8000``)."""
+    if typo.kind != "ocr-typo" or not typo.suggestions or typo.confidence < 0.8:
+        return False
+    word, suggestion = typo.text, typo.suggestions[0]
+    if any(c.isupper() for c in word[1:]) or not word.isalpha():
+        return False
+    if not suggestion.isalpha():
+        return False
+    low, target = word.lower(), suggestion.lower()
+    if target == low[1:] or target == low[:-1]:
+        return False  # "Rfree" → "Free": a prefix letter, not damage
+    return lexicon.frequency(target) >= COMMON and ocr_distance(low, target) <= 1
+
+
+_NAME_EVIDENCE = re.compile(r"\S+ occurs in (?:the reference list|this document)$")
+_GLYPH_EVIDENCE = ("OCR reads the letters", "a word and a year run together")
+
+
+def strong_evidence(typo: Typo) -> bool:
+    """Damage that born-digital prose does not show either: a damaged common word,
+    a name misspelt beside the spelling the document or its reference list uses
+    (``Camobida`` / ``Cambodia``), or a glyph misreading (``pub1ic``, ``July1987``)."""
+    if damaged_common_word(typo):
+        return True
+    word = typo.text
+    if typo.kind != "ocr-typo" or not typo.suggestions:
+        return False
+    if typo.evidence.startswith(_GLYPH_EVIDENCE):
+        return not any(c.isupper() for c in word[1:])
+    if not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+        return False
+    target = typo.suggestions[0].lower()
+    prefix_dropped = target in (word.lower()[1:], word.lower()[:-1])
+    return bool(_NAME_EVIDENCE.match(typo.evidence)) and not prefix_dropped
+
+
+def judged_language(text: str, end: int, mode: str = "auto") -> bool:
+    """Whether the words of ``text[:end]`` are judged at all: in auto mode, only
+    when its language is one citetrace has a lexicon for (or undetermined)."""
+    if mode != "auto":
+        return mode == "on"
+    main = main_language(text, 0, end)
+    return main in LEXICON_LANGUAGES or main == "und"
+
+
+def assess(
+    text: str, start: int, end: int, typos: Iterable[Typo], mode: Mode = "auto"
+) -> tuple[Assessment, list[Typo]]:
+    """The document's assessment, and the typos worth reporting under it."""
+    typos = list(typos)
+    spans = paragraphs(text, start, end)
+    words = max(1, sum(len(text[a:b].split()) for a, b in spans))
+    main = main_language(text, start, end)
+    if mode == "off":
+        return Assessment(main, 0.0, "off", words, "OCR rules turned off"), []
+    if main not in LEXICON_LANGUAGES and main != "und" and mode == "auto":
+        reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
+        return Assessment(main, 0.0, "unjudged", words, reason), []
+    foreign = _foreign_paragraphs(text, spans)
+    kept = [t for t in typos if not _inside(t.start, foreign)]
+    damaged = {t.text for t in kept if damaged_common_word(t)}
+    damaged.update(_garbage(text, spans, foreign))
+    noise = len(damaged) * 1000 / words
+    note = f", {len(foreign)} paragraph(s) in other languages not judged" if foreign else ""
+    if mode == "on" or (len(damaged) >= MIN_DAMAGED and noise >= NOISY):
+        why = "turned on" if mode == "on" else f"{noise:.1f} damaged common words per 1,000"
+        return Assessment(main, noise, "scan", words, why + note, len(foreign)), kept
+    uses = Counter(text[t.start : t.end] for t in kept)
+    strong = [t for t in kept if strong_evidence(t) and uses[t.text] < OWN_SPELLING]
+    why = f"reads as born-digital: {noise:.1f} damaged common words per 1,000"
+    return Assessment(main, noise, "clean", words, why + note, len(foreign)), strong
+
+
+def _garbage(text: str, spans: list[tuple[int, int]], foreign: list) -> set[str]:
+    found: set[str] = set()
+    for a, b in spans:
+        if not _inside(a, foreign):
+            found.update(_GARBAGE.findall(text, a, b))
+    return found
+
+
+def _foreign_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        chunk = text[a:b]
+        if len(chunk.split()) < MIN_PARAGRAPH_WORDS:
+            continue
+        lang = language(chunk)
+        if lang not in LEXICON_LANGUAGES and lang != "und":
+            out.append((a, b))
+    return out
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -1,0 +1,95 @@
+"""Is a text OCR'd, and in what language: the OCR rules speak only where they can be trusted."""
+
+from __future__ import annotations
+
+import pytest
+
+from citetrace import audit_text
+from citetrace.config import Config
+from citetrace.ocr.noise import language
+
+OCR = ("ocr-typo", "name-variant")
+
+CLEAN = (
+    "The voxel data were downsampled before the rTMS sessions, and the coverslips were "
+    "imaged with a dataset of octanol and proteome readings. We used the codebook from "
+    "the earlier study to score each trial, and the scores were pooled across sessions. "
+) * 6
+SCAN = (
+    "Tbe vessel arrived at tbe port on Monday wbich was later than expected. Tlie "
+    "captain said tliat the weatber had been bad for most of tbe voyage, and the hourB "
+    "of the crew were long. The cargo of coal was landed on the wharf tbe same day. "
+) * 3
+PORTUGUESE = (
+    "Os valores de densidade dos briquetes foram maiores do que os obtidos por outros "
+    "autores para a mesma biomassa, o que indica que a pressão de compactação foi "
+    "adequada para o material e que não houve perda de qualidade durante o processo. "
+) * 3
+
+
+def flagged(text: str, **config: object) -> list[str]:
+    report = audit_text(text, config=Config(select=OCR, **config))
+    return [f.text for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The results of the study show that the method works in most of the cases.", "en"),
+        ("Os resultados do estudo mostram que o método funciona na maioria dos casos.", "pt"),
+        (
+            "Los resultados del estudio muestran que el método funciona en la mayoría de los casos.",
+            "es",
+        ),
+        (
+            "Die Ergebnisse der Studie zeigen, dass die Methode in den meisten Fällen funktioniert.",
+            "de",
+        ),
+        (
+            "Les résultats de l'étude montrent que la méthode fonctionne dans la plupart des cas.",
+            "fr",
+        ),
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod et in ut.", "la"),
+        ("Figure 2.", "und"),
+    ],
+)
+def test_language(text: str, expected: str) -> None:
+    assert language(text) == expected
+
+
+def test_born_digital_prose_keeps_its_technical_words() -> None:
+    report = audit_text(CLEAN, config=Config(select=OCR))
+    assert report.findings == ()
+    assert report.ocr is not None and report.ocr.state == "clean"
+    assert flagged(CLEAN, ocr="on") != []  # judged as a scan, the same words are questioned
+
+
+def test_born_digital_prose_still_shows_a_damaged_common_word() -> None:
+    text = CLEAN + "The assitance of the staff is gratefully acknowledged."
+    assert flagged(text) == ["assitance"]
+
+
+def test_a_scan_gets_the_full_judgement() -> None:
+    report = audit_text(SCAN, config=Config(select=OCR))
+    assert report.ocr is not None and report.ocr.state == "scan"
+    assert {"wbich", "weatber"} <= {f.text.lower() for f in report.findings}
+
+
+def test_a_language_without_a_lexicon_is_not_judged_and_the_report_says_so() -> None:
+    report = audit_text(PORTUGUESE, config=Config(select=OCR))
+    assert report.findings == ()
+    assert report.ocr is not None and report.ocr.state == "unjudged"
+    assert report.ocr.language == "pt" and "no lexicon" in report.ocr.reason
+    assert report.to_json()["ocr"]["state"] == "unjudged"
+
+
+def test_a_paragraph_in_another_language_is_left_alone_in_a_scan() -> None:
+    report = audit_text(SCAN + "\n\n" + PORTUGUESE, config=Config(select=OCR))
+    assert report.ocr is not None and report.ocr.foreign_paragraphs == 1
+    start = len(SCAN)
+    assert all(f.start < start for f in report.findings)
+
+
+def test_ocr_off_judges_nothing() -> None:
+    report = audit_text(SCAN, config=Config(select=OCR, ocr="off"))
+    assert report.findings == () and report.ocr is not None and report.ocr.state == "off"
