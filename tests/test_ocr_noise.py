@@ -38,11 +38,11 @@ def flagged(text: str, **config: object) -> list[str]:
         ("The results of the study show that the method works in most of the cases.", "en"),
         ("Os resultados do estudo mostram que o método funciona na maioria dos casos.", "pt"),
         (
-            "Los resultados del estudio muestran que el método funciona en la mayoría de los casos.",
+            "Los resultados del estudio muestran que el método funciona en la mayoría de casos.",
             "es",
         ),
         (
-            "Die Ergebnisse der Studie zeigen, dass die Methode in den meisten Fällen funktioniert.",
+            "Die Ergebnisse der Studie zeigen, dass die Methode in den meisten Fällen geht.",
             "de",
         ),
         (
