@@ -141,8 +141,14 @@ def _typos(
     from citetrace.ocr.judge import find_typos
 
     vocabulary = frozenset(w.casefold() for w in config.vocabulary)
-    found = find_typos(doc, skip, vocabulary, config.ignore_sic)
+    # A quick look first (one edit away): enough to tell a scan from born-digital
+    # prose, and all that is reported of the latter; a scan is then judged in full.
+    thorough = config.ocr == "on"
+    found = find_typos(doc, skip, vocabulary, config.ignore_sic, thorough)
     assessment, kept = assess(doc.text, 0, doc.body_end, found, config.ocr)  # type: ignore[arg-type]
+    if assessment.state == "scan" and not thorough:
+        found = find_typos(doc, skip, vocabulary, config.ignore_sic, True)
+        kept = assess(doc.text, 0, doc.body_end, found, config.ocr)[1]  # type: ignore[arg-type]
     return tuple(kept), assessment
 
 

@@ -99,7 +99,10 @@ class _Evidence:
     once the verdicts are known.
     """
 
-    def __init__(self, text: str, body_end: int, vocabulary: frozenset[str]) -> None:
+    def __init__(
+        self, text: str, body_end: int, vocabulary: frozenset[str], thorough: bool = True
+    ) -> None:
+        self.thorough = thorough  # look two edits away, not only one
         listed: Counter[str] = Counter()
         _count_tokens(Counter(text[body_end:].split()), {}, listed)
         self.references = {_key(t) for t in listed if _letters(t)}
@@ -288,14 +291,17 @@ def find_typos(
     skip: Iterable[tuple[int, int]],
     vocabulary: frozenset[str] = frozenset(),
     ignore_sic: bool = True,
+    thorough: bool = True,
 ) -> list[Typo]:
     """Every damaged word of ``doc``'s prose, outside the ``skip`` ranges (citations).
 
     ``vocabulary`` holds lower-case words never to flag; with ``ignore_sic`` a
-    word followed by ``[sic]`` is left alone.
+    word followed by ``[sic]`` is left alone. Without ``thorough`` a word is
+    compared only with common words one edit away, not two: a quick first look
+    that finds every damaged common word, for the noise estimate.
     """
     text, end = doc.text, doc.body_end
-    evidence = _Evidence(text, end, vocabulary)
+    evidence = _Evidence(text, end, vocabulary, thorough)
     fixed = Zones(skip)
 
     def allowed(start: int, stop: int) -> bool:
@@ -394,7 +400,7 @@ def _from_document(word: str, evidence: _Evidence) -> _Verdict | None:
 
 def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict | None:
     low = word.lower()
-    reach = 1 if capitalised or len(low) <= 5 else 2
+    reach = 2 if evidence.thorough and not capitalised and len(low) > 5 else 1
     candidates = lexicon.suggestions(low, reach)
     if not candidates:
         return _split(word)
