@@ -59,6 +59,12 @@ def _collect(outcomes) -> tuple[list, list]:
     return reports, errors
 
 
+def _all_inputs(paths, reports, errors) -> list[str]:
+    """Every input of a run, read or not: the paths named, each document audited
+    and each that could not be read. No output may replace any of them."""
+    return [*paths, *(r.path for r in reports), *(e.path for e in errors)]
+
+
 def _emit(content: str, output: str | None, inputs: list[str]) -> None:
     if output is None:
         click.echo(content, nl=False)
@@ -267,6 +273,7 @@ def audit(
             from citetrace.batch.workers import start_workers
 
             start_workers()  # it loads while the rest of the corpus is walked
+    walked = [*paths, *(e.path for e in entries)]  # inputs, done or not
     if resume:
         from citetrace.batch.stream import done_paths
 
@@ -274,7 +281,17 @@ def audit(
         entries = [e for e in entries if e.path not in done]
     if fmt == "jsonl":
         failed = _audit_jsonl(
-            entries, settings, encoding, jobs, ordered, output, resume, quiet, engine, scheduler
+            entries,
+            settings,
+            encoding,
+            jobs,
+            ordered,
+            output,
+            resume,
+            quiet,
+            engine,
+            scheduler,
+            walked,
         )
         sys.exit(EXIT_ERROR if failed else EXIT_OK)
     options = _options(settings, encoding, want_report=True)
@@ -292,7 +309,7 @@ def _run(entries, options, jobs, ordered, engine, scheduler):
 
 
 def _audit_jsonl(
-    entries, settings, encoding, jobs, ordered, output, resume, quiet, engine, scheduler
+    entries, settings, encoding, jobs, ordered, output, resume, quiet, engine, scheduler, named=()
 ) -> int:
     """Stream one JSON line per document; returns how many failed."""
     import time
@@ -308,11 +325,11 @@ def _audit_jsonl(
             totals = stream_jsonl(outcomes, sys.stdout, advance)
     else:
         appending = resume is not None and Path(resume).resolve() == Path(output).resolve()
+        if overwrites_input(output, [*named, *(e.path for e in entries)]):
+            click.echo(f"error: {output}: refusing to overwrite an input file", err=True)
+            sys.exit(EXIT_ERROR)  # checked first: an input is never touched, not even trimmed
         if appending:
             trim_partial_line(output)
-        if overwrites_input(output, (e.path for e in entries)):
-            click.echo(f"error: {output}: refusing to overwrite an input file", err=True)
-            sys.exit(EXIT_ERROR)
         with (
             open(output, "a" if appending else "w", encoding="utf-8") as out,
             progress(entries, show) as advance,
@@ -339,7 +356,7 @@ def extract(paths, fmt, output, encoding, no_color) -> None:
 
 
 def _render(reports, errors, fmt, output, no_color, paths, citations_only) -> None:
-    inputs = [r.path for r in reports]
+    inputs = _all_inputs(paths, reports, errors)
     if fmt == "json":
         from citetrace.render.json import render_json
 
@@ -347,10 +364,10 @@ def _render(reports, errors, fmt, output, no_color, paths, citations_only) -> No
         _emit(render_json(reports, errors, citations_only), output, inputs)
         return
     _report_errors(errors)
-    _render_text(reports, errors, output, no_color, show_citations=True)
+    _render_text(reports, errors, output, no_color, show_citations=True, inputs=inputs)
 
 
-def _render_text(reports, errors, output, no_color, show_citations) -> None:
+def _render_text(reports, errors, output, no_color, show_citations, inputs=()) -> None:
     """The rich terminal report, or its plain text in ``output``."""
     from io import StringIO
 
@@ -367,7 +384,7 @@ def _render_text(reports, errors, output, no_color, show_citations) -> None:
         file=buffer, no_color=True, highlight=False, width=120, soft_wrap=not show_citations
     )
     render_text(console, reports, errors, show_citations=show_citations)
-    _emit(buffer.getvalue(), output, [r.path for r in reports])
+    _emit(buffer.getvalue(), output, [*inputs, *(r.path for r in reports)])
 
 
 @main.command()
@@ -445,7 +462,7 @@ def check(
     paths = _paths_or_default(paths)
     settings = _rule_settings(**rule_settings)
     reports, errors = _load(paths, encoding, settings)
-    inputs = [r.path for r in reports]
+    inputs = _all_inputs(paths, reports, errors)
     _report_errors(errors)
     try:
         if write_baseline:
@@ -463,7 +480,7 @@ def check(
     except (BaselineError, OutputError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    _render_check(reports, errors, fmt, output, no_color, bool(baseline_file))
+    _render_check(reports, errors, fmt, output, no_color, bool(baseline_file), inputs)
     if errors:
         sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on or _config_fail_on(paths, settings)]
@@ -477,8 +494,7 @@ def _config_fail_on(paths: tuple[str, ...], settings: dict) -> str:
     return ConfigFinder(settings.get("config_file"))(paths[0]).fail_on
 
 
-def _render_check(reports, errors, fmt, output, no_color, new_only) -> None:
-    inputs = [r.path for r in reports]
+def _render_check(reports, errors, fmt, output, no_color, new_only, inputs) -> None:
     if fmt == "sarif":
         from citetrace.render.sarif import render_sarif
 
@@ -496,7 +512,7 @@ def _render_check(reports, errors, fmt, output, no_color, new_only) -> None:
 
         _emit(render_json(reports, errors), output, inputs)
     else:
-        _render_text(reports, errors, output, no_color, show_citations=False)
+        _render_text(reports, errors, output, no_color, show_citations=False, inputs=inputs)
 
 
 @main.command()
@@ -504,9 +520,14 @@ def _render_check(reports, errors, fmt, output, no_color, new_only) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; change nothing.")
 @click.option("--write", is_flag=True, help="Rewrite the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that need a person's eye.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --write: also fix read-only files, and hard-linked ones in place.",
+)
 @ENCODING
 @_with_rule_options
-def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> None:
+def fix(paths, show_diff, write, unsafe_fixes, force, encoding, **rule_settings) -> None:
     """Apply safe fixes to PATHS: with --diff show them, with --write make them.
 
     Without either, list what would be fixed. Exit 1 with --diff when there is
@@ -534,7 +555,7 @@ def fix(paths, show_diff, write, unsafe_fixes, encoding, **rule_settings) -> Non
             if show_diff:
                 click.echo(unified_diff(path, fixed.result), nl=False)
             elif write:
-                write_fixed(fixed)
+                write_fixed(fixed, force)
                 click.echo(f"{path}: applied {len(fixed.result.applied)} fixes", err=True)
             else:
                 for f in fixed.result.applied:
@@ -609,7 +630,7 @@ def report(paths, fmt, output, encoding, **rule_settings) -> None:
     suffix = ".html" if fmt == "html" else ".md"
     single = len(reports) == 1 and output is not None and not Path(output).is_dir()
     folder = Path(output).parent if single else Path(output or "reports")
-    inputs = [r.path for r in reports]
+    inputs = _all_inputs(paths, reports, errors)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         names = _page_names(reports, suffix)

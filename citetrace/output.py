@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -44,10 +46,23 @@ def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
     """Write ``content`` to ``path`` via a temporary file and a rename.
 
     Refuses to write over one of ``inputs``, so an audit never replaces the
-    document it read.
+    document it read. Only a regular file is replaced by a rename: a symbolic
+    link is written through (its target replaced, the link kept), and a device
+    or a pipe (``/dev/null``, a FIFO) is written to directly.
     """
     if overwrites_input(path, inputs):
         raise OutputError(f"{path}: refusing to overwrite an input file")
+    if path.endswith(os.sep) or os.path.isdir(path):
+        raise OutputError(f"{path}: is a directory; name a file")
+    if os.path.islink(path):
+        path = os.path.realpath(path)  # the link stays; its target gets the content
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_directly(path, content)
+        return
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
@@ -64,7 +79,26 @@ def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))
+        if info is not None:
+            _keep_owner(tmp, info)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: {exc.strerror}") from None
+
+
+def _write_directly(path: str, content: str) -> None:
+    """A device or a pipe: no temporary file can stand in for it."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+    except OSError as exc:
+        raise OutputError(f"{path}: {exc.strerror}") from None
+
+
+def _keep_owner(tmp: str, info: os.stat_result) -> None:
+    """Give the new file the owner and group of the one it replaces, where allowed."""
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    with contextlib.suppress(PermissionError):  # a user who is not root keeps what it can
+        os.chown(tmp, info.st_uid, info.st_gid)

@@ -105,29 +105,103 @@ def fix_file(path: str, config: Config | None, unsafe: bool, encoding: str | Non
     return FileFix(path, data, used, bom, fix_text(text, path, config, unsafe))
 
 
-def write_fixed(fixed: FileFix) -> None:
-    """Replace the file atomically, unless it changed on disk since it was read."""
+def payload(fixed: FileFix) -> bytes:
+    """The bytes to write: the original bytes around the fixed spans.
+
+    The file is encoded back only when its text encodes to exactly the bytes
+    that were read (so no BOM is added, no byte outside a fix changes); the
+    bytes before the first change and after the last are checked too.
+    """
+    encoding, original, new = fixed.encoding, fixed.result.original, fixed.result.fixed
     try:
-        payload = fixed.bom + fixed.result.fixed.encode(fixed.encoding)
+        if fixed.bom + original.encode(encoding) != fixed.data:
+            raise FixError(
+                f"{fixed.path}: reading it as {encoding} and writing it back would change "
+                "bytes outside the fixes; nothing written"
+            )
+        data = fixed.bom + new.encode(encoding)
     except UnicodeEncodeError as exc:
         raise FixError(
-            f"{fixed.path}: the fix cannot be encoded in {fixed.encoding} ({exc.reason})"
+            f"{fixed.path}: the fix cannot be encoded in {encoding} ({exc.reason})"
         ) from None
-    target = Path(fixed.path)
+    except LookupError:
+        raise FixError(f"{fixed.path}: unknown encoding {encoding}") from None
+    head = _shared_head(original, new)
+    tail = _shared_head(original[head:][::-1], new[head:][::-1])
+    before = len(fixed.bom + original[:head].encode(encoding))
+    after = len(original[len(original) - tail :].encode(encoding)) if tail else 0
+    if data[:before] != fixed.data[:before] or (
+        after and data[len(data) - after :] != fixed.data[len(fixed.data) - after :]
+    ):
+        raise FixError(
+            f"{fixed.path}: {encoding} would change bytes outside the fixes; nothing written"
+        )
+    return data
+
+
+def _shared_head(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share (slices compared in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def write_fixed(fixed: FileFix, force: bool = False) -> None:
+    """Replace the file atomically, unless it changed on disk since it was read.
+
+    A symbolic link is followed: its target is fixed and the link kept. The
+    owner, group and mode stay. A read-only file, or one with other hard links
+    (which a replacement would split from it), is left alone unless ``force``;
+    forced, a hard-linked file is rewritten in place so that every link sees
+    the fix.
+    """
+    data = payload(fixed)
+    target = Path(os.path.realpath(fixed.path))
     try:
         if read_bytes(target) != fixed.data:
             raise FixError(f"{fixed.path}: changed on disk since it was read; not overwritten")
+        info = target.stat()
     except InputError as exc:
         raise FixError(str(exc)) from None
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if not info.st_mode & 0o222 and not force:
+        raise FixError(f"{fixed.path}: read-only; not changed (--force to fix it anyway)")
+    if info.st_nlink > 1:
+        if not force:
+            raise FixError(
+                f"{fixed.path}: has {info.st_nlink - 1} other hard link(s) that a new file "
+                "would split from it; not changed (--force rewrites it in place)"
+            )
+        _write_in_place(target, data, fixed.path)
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise FixError(f"{fixed.path}: cannot write beside it ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, info.st_mode & 0o7777)
+        if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            os.chown(tmp, info.st_uid, info.st_gid)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise FixError(f"{fixed.path}: {exc.strerror}") from None
+        raise FixError(f"{fixed.path}: {exc.strerror}; not changed") from None
+
+
+def _write_in_place(target: Path, data: bytes, shown: str) -> None:
+    try:
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise FixError(f"{shown}: {exc.strerror}") from None
