@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from citetrace.extraction.dates import fallback_budget
 from citetrace.extraction.parse import KnownAuthor, bare_citations, parse_parenthetical
 from citetrace.extraction.scan import candidates
 from citetrace.inputs.document import Document
@@ -14,6 +15,11 @@ def _nobody(_: str) -> bool:
 
 def find_citations(doc: Document, known_author: KnownAuthor = _nobody) -> list[ParsedCitation]:
     """Every citation in the body of ``doc`` (the reference list is left out)."""
+    with fallback_budget():
+        return _find(doc, known_author)
+
+
+def _find(doc: Document, known_author: KnownAuthor) -> list[ParsedCitation]:
     found: list[ParsedCitation] = []
     reached = -1  # where the last citation kept ends: a group inside another is read once
     groups = candidates(doc.text, 0, doc.body_end)

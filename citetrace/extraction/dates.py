@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -97,9 +99,34 @@ def parse_date(raw: str) -> ParsedDate | None:
         if m and (month := _MONTHS.get(m["month"].lower())):
             day = int(m["d"]) if "d" in m.groupdict() else None
             return _build(text, m["y"], month, day, layout, numeric=False)
-    if _fallback_shape().fullmatch(text):
+    if _fallback_shape().fullmatch(text) and _spend_fallback():
         return _fallback(text)
     return None
+
+
+# dateparser costs about a millisecond a string: a document may send it only so
+# many strings (each distinct one once; the answers are cached), so that a text
+# full of date-like garbage cannot take minutes.
+FALLBACK_BUDGET = 300
+_budget = [FALLBACK_BUDGET]
+
+
+@contextmanager
+def fallback_budget(limit: int = FALLBACK_BUDGET) -> Iterator[None]:
+    """Allow ``limit`` new dateparser look-ups within the block (one document)."""
+    saved = _budget[0]
+    _budget[0] = limit
+    try:
+        yield
+    finally:
+        _budget[0] = saved
+
+
+def _spend_fallback() -> bool:
+    if _budget[0] <= 0:
+        return False
+    _budget[0] -= 1
+    return True
 
 
 def year_date(year: str) -> tuple[str, str] | None:

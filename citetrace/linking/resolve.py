@@ -78,7 +78,8 @@ class Resolver:
         self._heads = [
             (ref, f" {fold(ref.text[:AUTHOR_HEAD])} ") for ref in references if not ref.periodical
         ]
-        self._fuzzy_choices = sorted(set(self._periodical_folded) | set(self._by_author))
+        self._all_names = _Blocks(sorted(set(self._periodical_folded) | set(self._by_author)))
+        self._author_names = _Blocks(sorted(self._by_author))
         # A source is cited again and again: each distinct form is resolved once.
         self._resolved: dict[tuple, Resolution] = {}
 
@@ -89,7 +90,7 @@ class Resolver:
             return True
         if surname.endswith("."):
             return bool(self._abbreviated(surname))
-        return self._fuzzy(key, list(self._by_author)) is not None
+        return self._fuzzy(key, self._author_names) is not None
 
     def resolve(self, cited: ParsedCitation) -> Resolution:
         """Link one parsed citation to its entry, or to nothing."""
@@ -119,11 +120,11 @@ class Resolver:
         if abbreviated and (entries := self._abbreviated(raw)):
             return self._author(cited, authors, entries, "normalized", None)
         first = fold(authors[0]) if authors else folded
-        if hit := self._fuzzy(folded, self._fuzzy_choices):
+        if hit := self._fuzzy(folded, self._all_names):
             choice, score = hit
             if ref_id := self._periodical_folded.get(choice):
                 return self._periodical(ref_id, "fuzzy", score)
-        if authors and (hit := self._fuzzy(first, list(self._by_author))):
+        if authors and (hit := self._fuzzy(first, self._author_names)):
             choice, score = hit
             return self._author(cited, authors, self._by_author[choice], "fuzzy", score)
         if authors and (entries := self._in_text(first, cited.year)):
@@ -191,14 +192,35 @@ class Resolver:
         return Resolution("author-date", raw, None, None, None)
 
     @staticmethod
-    def _fuzzy(key: str, choices: list[str]) -> tuple[str, float] | None:
-        """The closest choice, if it is an OCR-plausible misreading of ``key``."""
-        if len(key) < FUZZY_MIN_LENGTH or not choices:
+    def _fuzzy(key: str, names: _Blocks) -> tuple[str, float] | None:
+        """The closest name, if it is an OCR-plausible misreading of ``key``."""
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        choices = names.near(key)
+        if not choices:
             return None
         hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if hit is None or not ocr_plausible(key, hit[0]):
             return None
         return hit[0], round(float(hit[1]), 1)
+
+
+class _Blocks:
+    """Names grouped by their first two and by their last two letters: a
+    misreading plausible enough to link (one edit in four letters) leaves at
+    least one end of a name intact, so a name is compared only with the names
+    that share an end with it, not with the whole list."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.heads: dict[str, list[str]] = defaultdict(list)
+        self.tails: dict[str, list[str]] = defaultdict(list)
+        for name in names:
+            self.heads[name[:2]].append(name)
+            self.tails[name[-2:]].append(name)
+
+    def near(self, key: str) -> list[str]:
+        heads, tails = self.heads.get(key[:2], ()), self.tails.get(key[-2:], ())
+        return list(dict.fromkeys([*heads, *tails]))
 
 
 def ocr_plausible(a: str, b: str) -> bool:
@@ -236,10 +258,15 @@ def _spellings(name: str) -> list[str]:
 
 
 def _merged(*lists: list[Reference] | None) -> list[Reference]:
+    """The entries of ``lists`` in order, each once."""
+    if len(lists) == 2 and not lists[1]:
+        return list(lists[0] or ())
     out: list[Reference] = []
+    seen: set[str] = set()
     for entries in lists:
         for ref in entries or ():
-            if ref not in out:
+            if ref.id not in seen:
+                seen.add(ref.id)
                 out.append(ref)
     return out
 

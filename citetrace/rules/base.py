@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from citetrace.config import Config
 from citetrace.inputs.document import Document
@@ -25,6 +26,11 @@ class RuleContext:
     config: Config
     barriers: tuple[int, ...] = ()
     typos: tuple[Typo, ...] = ()
+
+    @cached_property
+    def reference_by_id(self) -> dict[str, Reference]:
+        """Each reference entry by its id, built once for every rule."""
+        return {r.id: r for r in self.references}
 
     def finding(
         self,

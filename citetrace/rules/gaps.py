@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -115,8 +116,37 @@ def _names(citations: list[Citation]) -> str:
 
 
 def _author_entries(ctx: RuleContext, c: Citation) -> list[Reference]:
-    wanted = set(c.author_references)
-    return [r for r in ctx.references if r.id in wanted]
+    by_id = ctx.reference_by_id
+    return [by_id[i] for i in c.author_references if i in by_id]
+
+
+class _ByYear:
+    """The entries a citation's author has, by year without its letter, indexed
+    once per author: citations of one author share the same entries."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+        self.index: dict[tuple[str, ...], dict[str, list[Reference]]] = {}
+
+    def _years(self, c: Citation) -> dict[str, list[Reference]]:
+        found = self.index.get(c.author_references)
+        if found is None:
+            found = self.index[c.author_references] = defaultdict(list)
+            for r in _author_entries(self.ctx, c):
+                found[_base(r.year)].append(r)
+        return found
+
+    def fitting(self, c: Citation) -> list[Reference]:
+        return self._years(c).get(_base(c.year), [])
+
+    def years(self, c: Citation) -> list[str]:
+        return sorted({r.year for refs in self._years(c).values() for r in refs if r.year})
+
+
+def _listed(items: list[str], shown: int = 5) -> str:
+    """``a, b, c`` — at most ``shown`` of them, then how many more."""
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
 
 
 def _base(year: str | None) -> str:
@@ -132,17 +162,17 @@ def year_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     Example: `(Pike, 1986)` when the list has `Pike, D. 1987`.
     """
     unreadable = _unreadable(ctx)
+    by_year = _ByYear(ctx)
     for c in ctx.citations:
         if c.style != "author-date" or c.reference is not None or not c.author_references:
             continue
-        entries = _author_entries(ctx, c)
-        if any(_base(r.year) == _base(c.year) for r in entries):
+        if by_year.fitting(c):
             continue  # the year fits several entries: ambiguous-citation
         if _could_be(c, unreadable):
             continue  # an entry whose authors could not be read may be the one
-        years = sorted({r.year for r in entries if r.year})
+        years = by_year.years(c)
         start, end = ctx.date_span(c)
-        listed = ", ".join(years) if years else "no year"
+        listed = _listed(years) if years else "no year"
         yield ctx.finding(
             self,
             start,
@@ -161,13 +191,14 @@ def ambiguous_citation(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Example: `(Smith, 2001)` with `Smith, J. 2001a` and `Smith, J. 2001b` listed.
     """
+    by_year = _ByYear(ctx)
     for c in ctx.citations:
         if c.style != "author-date" or c.reference is not None or not c.author_references:
             continue
-        fitting = [r for r in _author_entries(ctx, c) if _base(r.year) == _base(c.year)]
+        fitting = by_year.fitting(c)
         if len(fitting) < 2:
             continue
-        keys = ", ".join(f"{r.key} {r.year} ({r.id})" for r in fitting)
+        keys = _listed([f"{r.key} {r.year} ({r.id})" for r in fitting])
         start, end = ctx.date_span(c)
         yield ctx.finding(
             self,
@@ -187,11 +218,9 @@ def duplicate_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Example: `Pravda` listed twice, or one book entered twice.
     """
-    seen: dict[tuple[str, str | None], list[Reference]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], _Group] = defaultdict(_Group)
     for ref in ctx.references:
-        group = seen[(fold(ref.key), ref.year)]
-        twin = next((r for r in group if _same_work(r, ref)), None)
-        group.append(ref)
+        twin = groups[(fold(ref.key), ref.year)].twin_of(ref)
         if twin is not None:
             yield ctx.finding(
                 self,
@@ -203,7 +232,43 @@ def duplicate_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+NEAR_ENTRIES = 32  # earlier entries of one author and year compared in full
+
+
+class _Group:
+    """The entries of one key and year seen so far. A new entry is compared with
+    every earlier one of the same text, with the last few (a sorted list puts a
+    repeated entry next to its twin), and with the last few that share one of
+    its two longest words, so that a list of thousands of ``Pravda. 1987.``
+    articles costs a bounded number of comparisons per entry."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, Reference] = {}
+        self.recent: list[Reference] = []
+        self.by_word: dict[str, list[Reference]] = defaultdict(list)
+
+    def twin_of(self, ref: Reference) -> Reference | None:
+        folded = fold(ref.text)
+        words = sorted(set(folded.split()), key=len, reverse=True)[:2]
+        twin = self.texts.get(folded)
+        if twin is None:
+            candidates = [*self.recent[-NEAR_ENTRIES:]]
+            for word in words:
+                candidates.extend(self.by_word[word][-NEAR_ENTRIES:])
+            twin = next((r for r in dict.fromkeys(candidates) if _same_work(r, ref)), None)
+        self.texts.setdefault(folded, ref)
+        self.recent.append(ref)
+        for word in words:
+            self.by_word[word].append(ref)
+        return twin
+
+
+_NUMBER = re.compile(r"\d+")
+
+
 def _same_work(a: Reference, b: Reference) -> bool:
     if a.periodical and b.periodical:
         return True
+    if _NUMBER.findall(a.text) != _NUMBER.findall(b.text):
+        return False  # another volume, issue, page or article number: another work
     return fuzz.token_sort_ratio(fold(a.text), fold(b.text)) >= 90
