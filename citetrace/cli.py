@@ -52,11 +52,28 @@ def _collect(outcomes) -> tuple[list, list]:
 
     reports, errors = [], []
     for outcome in outcomes:
-        if outcome.error is not None:
+        if outcome.config_error:
+            _config_failed(outcome.error)
+        elif outcome.error is not None:
             errors.append(InputError(outcome.path, outcome.error))
         else:
             reports.append(outcome.report)
     return reports, errors
+
+
+_CONFIG_ERRORS: set[str] = set()
+
+
+def _config_failed(message: str) -> None:
+    """Report a configuration error once, however many documents it concerns."""
+    if message not in _CONFIG_ERRORS:
+        _CONFIG_ERRORS.add(message)
+        click.echo(f"error: {message}", err=True)
+
+
+def _exit(code: int) -> None:
+    """Exit with ``code``, or 2 when a configuration could not be used."""
+    sys.exit(EXIT_ERROR if _CONFIG_ERRORS else code)
 
 
 def _all_inputs(paths, reports, errors) -> list[str]:
@@ -83,8 +100,23 @@ def _report_errors(errors: list) -> None:
         click.echo(f"error: {error}", err=True)
 
 
+def _known_encoding(ctx, param, value: str | None) -> str | None:
+    """An encoding Python knows, checked once for the whole run."""
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
+
+
 ENCODING = click.option(
-    "--encoding", help="Decode inputs with this encoding (default: UTF-8, BOM honoured)."
+    "--encoding",
+    callback=_known_encoding,
+    help="Decode inputs with this encoding (default: UTF-8, BOM honoured).",
 )
 NO_COLOR = click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
 common_options = [
@@ -114,10 +146,26 @@ def _with_common(func):
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; a reader that closes the pipe early (``| head``) ends
+    the run with exit code 2 (the output is incomplete), never 1, which means
+    findings."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citetrace")
 def main() -> None:
     """Audit the citations of scholarly prose."""
+    _CONFIG_ERRORS.clear()  # one run's errors (the library may run several in a process)
 
 
 def _rule_settings(
@@ -297,7 +345,7 @@ def audit(
     options = _options(settings, encoding, want_report=True)
     reports, errors = _collect(_run(entries, options, jobs, True, engine, scheduler))
     _render(reports, errors, fmt, output, no_color, paths, citations_only=False)
-    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+    _exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 def _run(entries, options, jobs, ordered, engine, scheduler):
@@ -330,11 +378,17 @@ def _audit_jsonl(
             sys.exit(EXIT_ERROR)  # checked first: an input is never touched, not even trimmed
         if appending:
             trim_partial_line(output)
-        with (
-            open(output, "a" if appending else "w", encoding="utf-8") as out,
-            progress(entries, show) as advance,
-        ):
-            totals = stream_jsonl(outcomes, out, advance)
+        try:
+            out = open(output, "a" if appending else "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            click.echo(f"error: {output or repr(output)}: {exc.strerror}", err=True)
+            sys.exit(EXIT_ERROR)
+        try:
+            with out, progress(entries, show) as advance:
+                totals = stream_jsonl(outcomes, out, advance)
+        except OSError as exc:
+            click.echo(f"error: {output}: {exc.strerror}", err=True)
+            sys.exit(EXIT_ERROR)
     seconds = max(1e-9, time.perf_counter() - totals.started)
     if not quiet:
         click.echo(
@@ -352,7 +406,7 @@ def extract(paths, fmt, output, encoding, no_color) -> None:
     paths = _paths_or_default(paths)
     reports, errors = _load(paths, encoding, {"select": ("unused-suppression",)})
     _render(reports, errors, fmt, output, no_color, paths, citations_only=True)
-    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+    _exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 def _render(reports, errors, fmt, output, no_color, paths, citations_only) -> None:
@@ -376,7 +430,13 @@ def _render_text(reports, errors, output, no_color, show_citations, inputs=()) -
     from citetrace.render.text import render_text
 
     if output is None:
-        console = Console(no_color=no_color, highlight=False, soft_wrap=not show_citations)
+
+        class _Terminal(Console):
+            def on_broken_pipe(self) -> None:
+                self.quiet = True
+                raise BrokenPipeError  # ended as every closed pipe is (see _Commands)
+
+        console = _Terminal(no_color=no_color, highlight=False, soft_wrap=not show_citations)
         render_text(console, reports, errors, show_citations=show_citations)
         return
     buffer = StringIO()
@@ -454,7 +514,6 @@ def check(
 
     from citetrace.ci.baseline import Baseline, BaselineError, prune_baseline
     from citetrace.ci.baseline import write_baseline as record
-    from citetrace.model import SEVERITY_RANK
     from citetrace.output import OutputError
 
     if prune and not baseline_file:
@@ -468,7 +527,7 @@ def check(
         if write_baseline:
             count = record(write_baseline, reports, inputs)
             click.echo(f"recorded {count} findings in {write_baseline}", err=True)
-            sys.exit(EXIT_ERROR if errors else EXIT_OK)
+            _exit(EXIT_ERROR if errors else EXIT_OK)
         if baseline_file:
             baseline = Baseline.read(baseline_file)
             if prune:
@@ -483,15 +542,27 @@ def check(
     _render_check(reports, errors, fmt, output, no_color, bool(baseline_file), inputs)
     if errors:
         sys.exit(EXIT_ERROR)
-    threshold = SEVERITY_RANK[fail_on or _config_fail_on(paths, settings)]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
-
-
-def _config_fail_on(paths: tuple[str, ...], settings: dict) -> str:
     from citetrace.config import ConfigFinder
 
-    return ConfigFinder(settings.get("config_file"))(paths[0]).fail_on
+    finder = ConfigFinder(settings.get("config_file"))
+    failing = any(_fails(r, fail_on, finder) for r in reports)
+    _exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _fails(report, fail_on: str | None, finder) -> bool:
+    """Whether ``report`` has a finding at its own threshold: --fail-on, else the
+    fail-on of the configuration that applies to that document."""
+    from citetrace.config import ConfigError
+    from citetrace.model import SEVERITY_RANK
+
+    if fail_on is None:
+        try:
+            fail_on = finder(report.path).fail_on
+        except ConfigError as exc:
+            _config_failed(str(exc))
+            return False
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
 
 
 def _render_check(reports, errors, fmt, output, no_color, new_only, inputs) -> None:
@@ -646,7 +717,7 @@ def report(paths, fmt, output, encoding, **rule_settings) -> None:
     except (OSError, OutputError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+    _exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 def _page_names(reports: list, suffix: str) -> list[str]:
@@ -705,7 +776,7 @@ def typos(paths, fmt, encoding, check_sic) -> None:
             click.echo(f"{correction}  ← {', '.join(written)}  ×{len(items)}  ({where}{more})")
         total = sum(len(items) for _, items in ordered)
         click.echo(f"{total} typos, {len(ordered)} corrections")
-    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+    _exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 def run() -> None:

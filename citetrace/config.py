@@ -69,10 +69,16 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_table(pyproject: Path) -> bool:
+    """Whether ``pyproject`` configures citetrace: a broken file that names the
+    table counts, so that its error is reported instead of silently ignored."""
     try:
-        return "citetrace" in _read(pyproject).get("tool", {})
+        tool = _read(pyproject).get("tool", {})
     except ConfigError:
-        return False
+        try:
+            return "[tool.citetrace" in pyproject.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    return isinstance(tool, dict) and "citetrace" in tool
 
 
 def _read(path: Path) -> dict:
@@ -86,7 +92,10 @@ def load_config(path: Path) -> Config:
     """The settings in ``path``, validated."""
     data = _read(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("citetrace", {})
+        tool = data.get("tool", {})
+        data = tool.get("citetrace", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.citetrace] must be a table")
     values: dict[str, object] = {}
     for key, value in data.items():
         if key not in _KEYS:
@@ -94,10 +103,12 @@ def load_config(path: Path) -> Config:
             raise ConfigError(f"{path}: unknown setting {key!r} (known: {known})")
         name = _KEYS[key]
         if name in ("select", "ignore"):
-            items = (value,) if isinstance(value, str) else tuple(value)
-            values[name] = tuple(str(v) for v in items)  # checked where rules are selected
+            items = (value,) if isinstance(value, str) else value
+            if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
+                raise ConfigError(f"{path}: {key} must be a rule name or a list of them")
+            values[name] = tuple(items)  # checked where rules are selected
         elif name in ("severity_threshold", "fail_on"):
-            if value not in SEVERITIES:
+            if not isinstance(value, str) or value not in SEVERITIES:
                 raise ConfigError(f"{path}: {key} must be one of {', '.join(SEVERITIES)}")
             values[name] = value
         elif name == "document_date":
@@ -107,7 +118,7 @@ def load_config(path: Path) -> Config:
                 raise ConfigError(f"{path}: vocabulary must be a list of words")
             values[name] = tuple(value)
         elif name == "ocr":
-            if value not in OCR_MODES:
+            if not isinstance(value, str) or value not in OCR_MODES:
                 raise ConfigError(f"{path}: ocr must be one of {', '.join(OCR_MODES)}")
             values[name] = value
         elif name == "ignore_sic":

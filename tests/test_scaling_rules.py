@@ -13,7 +13,7 @@ from citetrace import audit_text, extract
 from citetrace.config import Config
 
 GROWTH = 4
-BOUND = 8.0  # linear is about 4, quadratic 16
+BOUND = 10.0  # linear is about 4, quadratic 16
 
 
 def best_time(run: Callable[[], object], tries: int = 3) -> float:

@@ -39,6 +39,7 @@ class Outcome:
     line: str | None = None  # the document's JSON, one line
     report: DocumentReport | None = None
     error: str | None = None
+    config_error: bool = False  # the error is the configuration's, not the document's
     citations: int = 0
     severities: dict[str, int] = field(default_factory=dict)
 
@@ -60,8 +61,10 @@ def audit_one(entry: Entry, options: Options) -> Outcome:
             finder = _FINDERS[options.config_file] = ConfigFinder(options.config_file)
         config = finder(entry.path).override(**dict(options.settings))
         report = audit_path(entry.path, config, options.encoding)
-    except (InputError, ConfigError) as exc:
-        return Outcome(entry.path, entry.size, error=getattr(exc, "reason", str(exc)))
+    except InputError as exc:
+        return Outcome(entry.path, entry.size, error=exc.reason)
+    except ConfigError as exc:
+        return Outcome(entry.path, entry.size, error=str(exc), config_error=True)
     except Exception as exc:
         return Outcome(entry.path, entry.size, error=f"internal error: {type(exc).__name__}: {exc}")
     outcome = Outcome(

@@ -19,7 +19,7 @@ def done_paths(resume_file: str) -> set[str]:
     """Paths already audited in an interrupted JSON-lines output (a cut last line is ignored)."""
     done: set[str] = set()
     try:
-        with open(resume_file, encoding="utf-8") as handle:
+        with open(resume_file, encoding="utf-8", errors="replace") as handle:
             for line in handle:
                 try:
                     record = json.loads(line)

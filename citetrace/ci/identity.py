@@ -33,6 +33,8 @@ def fingerprints(report: DocumentReport) -> list[str]:
             context = _fold_space(cited.text) + "|" + _fold_space(cited.claim.text)[-CONTEXT_CHARS:]
         key = f"{f.code}|{_fold_space(f.text)}|{context}"
         seen[key] += 1
-        digest = hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()[:20]
+        digest = hashlib.sha256(f"{key}|{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()[
+            :20
+        ]
         out.append(f"{f.rule}:{digest}")
     return out

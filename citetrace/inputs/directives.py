@@ -8,6 +8,7 @@ Without rule names they silence every rule there.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -84,4 +85,16 @@ def front_matter(text: str) -> tuple[int, str | None]:
     if m is None:
         return 0, None
     date = _FRONT_DATE.search(m.group("body"))
-    return m.end(), date.group("date") if date else None
+    if date is None or not _real_date(date.group("date")):
+        return m.end(), None  # an impossible date ("1988-13-45") is no document date
+    return m.end(), date.group("date")
+
+
+def _real_date(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = [*parts, 1, 1][:3]
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -6,8 +6,6 @@ import codecs
 import os
 import stat
 
-_SNIFF = 8192
-
 
 class InputError(Exception):
     """A document that cannot be audited; the message is one line for the user."""
@@ -37,7 +35,7 @@ def decode_with_encoding(
         if data.startswith(bom):
             return _decode(data[len(bom) :], name, path, len(bom)), name, bom
     if encoding is None:
-        if b"\x00" in data[:_SNIFF]:
+        if b"\x00" in data:  # anywhere: a text file has none
             raise InputError(path, "binary file (NUL bytes), not text; skipped")
         encoding = "utf-8"
     return _decode(data, encoding, path, 0), encoding, b""

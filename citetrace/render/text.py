@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -16,9 +17,19 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _EXCERPT = 200
 
 
+# Control characters of the document (ESC sequences that retitle or clear a
+# terminal, bells, C1 codes) are shown as escapes, never sent to the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but tab and newline written as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def excerpt(text: str, width: int = _EXCERPT) -> str:
     """One line of at most ``width`` characters."""
-    flat = " ".join(text.split())
+    flat = " ".join(printable(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -41,7 +52,7 @@ def summary(reports: Sequence[DocumentReport], errors: Sequence[InputError]) -> 
 
 def citation_table(report: DocumentReport) -> Table:
     """Line, source, date and claim of each citation."""
-    table = Table(title=f"Citations in {report.path}", title_justify="left", expand=True)
+    table = Table(title=f"Citations in {printable(report.path)}", title_justify="left", expand=True)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("source", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -51,9 +62,9 @@ def citation_table(report: DocumentReport) -> Table:
     for c in report.citations:
         cells = (
             str(c.line),
-            c.source,
-            c.date or (c.date_raw or "—"),
-            c.locator or "",
+            printable(c.source),
+            printable(c.date or (c.date_raw or "—")),
+            printable(c.locator or ""),
             c.reference or "—",
             excerpt(c.claim.text),
         )
@@ -64,12 +75,12 @@ def citation_table(report: DocumentReport) -> Table:
 def finding_line(path: str, f: Finding) -> Text:
     """``path:line:col: severity code [name] message (suggestion)``."""
     line = Text()
-    line.append(f"{path}:{f.line}:{f.column}: ", style="bold")
+    line.append(f"{printable(path)}:{f.line}:{f.column}: ", style="bold")
     line.append(f.severity, style=_SEVERITY_STYLE[f.severity])
     line.append(f" {f.code} [{f.rule}] ")
-    line.append(f.message)
+    line.append(printable(f.message))
     if f.suggestion and f.suggestion not in f.message:
-        line.append(f" — {f.suggestion}", style="dim")
+        line.append(f" — {printable(f.suggestion)}", style="dim")
     return line
 
 

@@ -1,0 +1,136 @@
+"""Bad configuration, odd outputs and hostile text: one clear line, the right
+exit code (1 is for findings only), never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citetrace.cli import main
+
+from .conftest import SEED
+
+PAPER = (
+    "It was said (Pravda, 1987. 5. 1). Again (Pravda, 1987. 5. 2).\n\n"
+    "## References\n\nPravda\n\nTrud\n"
+)
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize(
+    "setting", ["select = 5", "ignore = true", "fail-on = 3", "ocr = [1]", "select = [1, 2]"]
+)
+def test_a_setting_of_the_wrong_type_is_one_line_and_exit_2(tmp_path: Path, setting: str) -> None:
+    (tmp_path / "citetrace.toml").write_text(setting + "\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text(PAPER, encoding="utf-8")
+    result = run("audit", str(tmp_path / "p.md"))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_tool_key_that_is_no_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text(PAPER, encoding="utf-8")
+    result = run("audit", str(tmp_path / "p.md"))
+    assert result.exit_code == 0
+
+
+def test_a_broken_pyproject_table_is_reported_once_and_is_no_unreadable_input(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.citetrace]\nselect = [\n", encoding="utf-8")
+    for i in range(5):
+        (tmp_path / f"p{i}.md").write_text(PAPER, encoding="utf-8")
+    result = run("audit", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.count("cannot be read as TOML") == 1
+    assert "unreadable" not in result.output
+
+
+def test_an_unknown_encoding_is_said_once(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"p{i}.md").write_text(PAPER, encoding="utf-8")
+    result = run("audit", str(tmp_path), "--encoding", "klingon")
+    assert result.exit_code == 2 and result.output.count("klingon") == 1
+
+
+def test_check_judges_each_document_by_its_own_configuration(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "p.md").write_text("A quiet text without citations.\n", encoding="utf-8")
+    (tmp_path / "b" / "p.md").write_text(PAPER, encoding="utf-8")
+    (tmp_path / "b" / "citetrace.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    only_b = run("check", str(tmp_path / "b")).exit_code
+    both = run("check", str(tmp_path / "a"), str(tmp_path / "b")).exit_code
+    assert only_b == both == 1
+
+
+@pytest.mark.parametrize("target", ["missing/out.jsonl", ""])
+def test_jsonl_into_a_missing_folder_or_no_name(tmp_path: Path, target: str) -> None:
+    (tmp_path / "p.md").write_text(PAPER, encoding="utf-8")
+    output = str(tmp_path / target) if target else ""
+    result = run("audit", str(tmp_path / "p.md"), "--format", "jsonl", "-q", "-o", output)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_resume_from_a_file_cut_inside_a_character(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text(PAPER, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b'{"path": "other.md"}\n{"path": "caf\xc3')
+    result = run(
+        "audit",
+        str(tmp_path / "p.md"),
+        "--format",
+        "jsonl",
+        "-q",
+        "-o",
+        str(out),
+        "--resume",
+        str(out),
+    )
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert any(str(r.get("path", "")).endswith("p.md") for r in records)
+
+
+def test_escape_sequences_in_a_document_never_reach_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text("Title\x1b]0;pwned\x07 (Trud, 1987. 5. 1) \x1b[2J.\n", encoding="utf-8")
+    result = run("audit", str(path))
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b" in result.output
+
+
+def test_lone_surrogates_from_a_decoder_do_not_crash_sarif(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text("A claim \\ud800 (Trud, 1987. 5. 1) (Trud, 1987. 5. 1).\n", encoding="ascii")
+    result = run("check", str(path), "--format", "sarif", "--encoding", "unicode_escape")
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+
+
+def test_an_impossible_front_matter_date_is_no_document_date(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text("---\ndate: 1988-13-45\n---\n\nA claim (Trud, 1990. 5. 1).\n", encoding="utf-8")
+    result = run("audit", str(path), "--format", "json", "--select", "date-after-document")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["documents"][0]["findings"] == []
+
+
+def test_a_closed_pipe_is_no_finding_and_no_traceback(tmp_path: Path) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    cut = seed.index("#### References")
+    big = tmp_path / "big.txt"  # more output than a pipe holds, so the write meets the close
+    big.write_text(seed[:cut] * 20 + seed[cut:], encoding="utf-8")
+    command = f"{sys.executable} -m citetrace audit {big} | head -c 10"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
