@@ -134,10 +134,11 @@ def _typos(
     language and noise allow (see :mod:`citetrace.ocr.noise`)."""
     if not any(rule.name in OCR_RULES for rule in selected_rules(config)):
         return (), None
-    from citetrace.ocr.noise import assess, judged_language
+    from citetrace.ocr.noise import assess, unjudged
 
-    if config.ocr == "off" or not judged_language(doc.text, doc.body_end, config.ocr):
-        return (), assess(doc.text, 0, doc.body_end, (), config.ocr)[0]  # type: ignore[arg-type]
+    skipped = unjudged(doc.text, doc.body_end, config.ocr)
+    if skipped is not None:
+        return (), skipped
     from citetrace.ocr.judge import find_typos
 
     vocabulary = frozenset(w.casefold() for w in config.vocabulary)

@@ -93,3 +93,18 @@ def test_a_paragraph_in_another_language_is_left_alone_in_a_scan() -> None:
 def test_ocr_off_judges_nothing() -> None:
     report = audit_text(SCAN, config=Config(select=OCR, ocr="off"))
     assert report.findings == () and report.ocr is not None and report.ocr.state == "off"
+
+
+def test_gibberish_is_not_judged_word_by_word() -> None:
+    import random
+    import string
+
+    rng = random.Random(1)
+    words = [
+        "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 10)))
+        for _ in range(3000)
+    ]
+    report = audit_text(" ".join(words), config=Config(select=OCR))
+    assert report.findings == ()
+    assert report.ocr is not None and report.ocr.state == "unjudged"
+    assert "not words" in report.ocr.reason

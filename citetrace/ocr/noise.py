@@ -58,6 +58,8 @@ _GARBAGE = re.compile(r"(?<![\w'’-])(?:[a-z]{4,}[A-Z]|[a-z]+[01358][a-z]{2,})(
 COMMON = 3_000_000  # corpus count of a word whose damage is telling
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
 _SAMPLE = 200_000  # characters the document's language is read from
+NOT_PROSE = 0.6  # share of lower-case non-words above which a text is not judged
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 
 def language(text: str) -> str:
@@ -137,13 +139,33 @@ def strong_evidence(typo: Typo) -> bool:
     return bool(_NAME_EVIDENCE.match(typo.evidence)) and not prefix_dropped
 
 
-def judged_language(text: str, end: int, mode: str = "auto") -> bool:
-    """Whether the words of ``text[:end]`` are judged at all: in auto mode, only
-    when its language is one citetrace has a lexicon for (or undetermined)."""
-    if mode != "auto":
-        return mode == "on"
+def unjudged(text: str, end: int, mode: str = "auto") -> Assessment | None:
+    """The assessment of a text whose words are not to be judged at all, or
+    ``None``: in auto mode, a text in a language citetrace has no lexicon for,
+    or one where most lower-case words are no words (not prose: tables,
+    code, gibberish), which word-by-word judgement cannot help and costs most."""
+    if mode == "on":
+        return None
+    words = max(1, len(text[: min(end, _SAMPLE)].split()))
+    if mode == "off":
+        return Assessment("und", 0.0, "off", words, "OCR rules turned off")
     main = main_language(text, 0, end)
-    return main in LEXICON_LANGUAGES or main == "und"
+    if main not in LEXICON_LANGUAGES and main != "und":
+        reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
+        return Assessment(main, 0.0, "unjudged", words, reason)
+    share = _nonword_share(text[: min(end, _SAMPLE)])
+    if share > NOT_PROSE:
+        reason = f"{share:.0%} of its lower-case words are not words: not judged word by word"
+        return Assessment(main, 0.0, "unjudged", words, reason)
+    return None
+
+
+def _nonword_share(text: str) -> float:
+    tokens = Counter(_LOWER_WORD.findall(text))
+    total = sum(tokens.values())
+    if total < 50:
+        return 0.0
+    return sum(n for w, n in tokens.items() if not lexicon.known(w)) / total
 
 
 def assess(
