@@ -119,6 +119,9 @@ ENCODING = click.option(
     help="Decode inputs with this encoding (default: UTF-8, BOM honoured).",
 )
 NO_COLOR = click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
+INDENT = click.option(
+    "--indent", is_flag=True, help="Indent JSON for reading (the default on a terminal)."
+)
 common_options = [
     click.argument("paths", nargs=-1, type=click.Path()),
     click.option(
@@ -137,6 +140,7 @@ common_options = [
     ),
     ENCODING,
     NO_COLOR,
+    INDENT,
 ]
 
 
@@ -262,6 +266,8 @@ def _with_rule_options(func):
 )
 @ENCODING
 @NO_COLOR
+@INDENT
+@click.option("--all", "all_citations", is_flag=True, help="Text: list every citation.")
 @click.option(
     "-j",
     "--jobs",
@@ -296,6 +302,8 @@ def audit(
     output,
     encoding,
     no_color,
+    indent,
+    all_citations,
     jobs,
     include,
     exclude,
@@ -344,7 +352,9 @@ def audit(
         sys.exit(EXIT_ERROR if failed else EXIT_OK)
     options = _options(settings, encoding, want_report=True)
     reports, errors = _collect(_run(entries, options, jobs, True, engine, scheduler))
-    _render(reports, errors, fmt, output, no_color, paths, citations_only=False)
+    _render(
+        reports, errors, fmt, output, no_color, paths, False, indent, all_citations=all_citations
+    )
     _exit(EXIT_ERROR if errors else EXIT_OK)
 
 
@@ -401,27 +411,32 @@ def _audit_jsonl(
 
 @main.command()
 @_with_common
-def extract(paths, fmt, output, encoding, no_color) -> None:
+def extract(paths, fmt, output, encoding, no_color, indent) -> None:
     """List the citations of PATHS, normalised and linked, without checks."""
     paths = _paths_or_default(paths)
     reports, errors = _load(paths, encoding, {"select": ("unused-suppression",)})
-    _render(reports, errors, fmt, output, no_color, paths, citations_only=True)
+    _render(reports, errors, fmt, output, no_color, paths, citations_only=True, indent=indent)
     _exit(EXIT_ERROR if errors else EXIT_OK)
 
 
-def _render(reports, errors, fmt, output, no_color, paths, citations_only) -> None:
+def _render(
+    reports, errors, fmt, output, no_color, paths, citations_only, indent=False, all_citations=True
+) -> None:
     inputs = _all_inputs(paths, reports, errors)
     if fmt == "json":
         from citetrace.render.json import render_json
 
         _report_errors(errors)
-        _emit(render_json(reports, errors, citations_only), output, inputs)
+        pretty = indent or (output is None and sys.stdout.isatty())
+        _emit(render_json(reports, errors, citations_only, pretty), output, inputs)
         return
     _report_errors(errors)
-    _render_text(reports, errors, output, no_color, show_citations=True, inputs=inputs)
+    _render_text(reports, errors, output, no_color, True, inputs, all_citations)
 
 
-def _render_text(reports, errors, output, no_color, show_citations, inputs=()) -> None:
+def _render_text(
+    reports, errors, output, no_color, show_citations, inputs=(), all_citations=True
+) -> None:
     """The rich terminal report, or its plain text in ``output``."""
     from io import StringIO
 
@@ -437,13 +452,13 @@ def _render_text(reports, errors, output, no_color, show_citations, inputs=()) -
                 raise BrokenPipeError  # ended as every closed pipe is (see _Commands)
 
         console = _Terminal(no_color=no_color, highlight=False, soft_wrap=not show_citations)
-        render_text(console, reports, errors, show_citations=show_citations)
+        render_text(console, reports, errors, show_citations, all_citations)
         return
     buffer = StringIO()
     console = Console(
         file=buffer, no_color=True, highlight=False, width=120, soft_wrap=not show_citations
     )
-    render_text(console, reports, errors, show_citations=show_citations)
+    render_text(console, reports, errors, show_citations, all_citations)
     _emit(buffer.getvalue(), output, [*inputs, *(r.path for r in reports)])
 
 

@@ -1,12 +1,27 @@
-"""Writing output files atomically, never over an input."""
+"""Output: JSON text, and files written atomically, never over an input."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+
+def dumps(data: Any, indent: bool = False) -> str:
+    """``data`` as JSON text, by orjson (an order of magnitude faster than the
+    standard encoder, which matters for reports of many megabytes); text that
+    orjson refuses (lone surrogates from an odd decoder) goes to the standard
+    encoder instead."""
+    import orjson
+
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(data, ensure_ascii=False, indent=2 if indent else None)
 
 
 class OutputError(Exception):

@@ -10,7 +10,6 @@ document's result is the same whatever the number of workers.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +51,7 @@ def audit_one(entry: Entry, options: Options) -> Outcome:
     from citetrace.audit import audit_path
     from citetrace.config import ConfigError, ConfigFinder
     from citetrace.inputs.load import InputError
+    from citetrace.output import dumps
 
     if entry.error is not None:
         return Outcome(entry.path, entry.size, error=entry.error.reason)
@@ -76,7 +76,7 @@ def audit_one(entry: Entry, options: Options) -> Outcome:
     if options.want_report:
         outcome.report = report
     else:
-        outcome.line = json.dumps(report.to_json(), ensure_ascii=False)
+        outcome.line = dumps(report.to_json())
     return outcome
 
 

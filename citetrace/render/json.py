@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from citetrace.inputs.load import InputError
 from citetrace.model import DocumentReport
+from citetrace.output import dumps
 
 SCHEMA_VERSION = 1
 
@@ -15,6 +15,7 @@ def render_json(
     reports: Iterable[DocumentReport],
     errors: Iterable[InputError] = (),
     citations_only: bool = False,
+    indent: bool = True,
 ) -> str:
     """All documents as one JSON object; ``citations_only`` drops findings."""
     documents = []
@@ -25,4 +26,4 @@ def render_json(
         documents.append(data)
     payload: dict = {"version": SCHEMA_VERSION, "documents": documents}
     payload["errors"] = [{"path": e.path, "reason": e.reason} for e in errors]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload, indent) + "\n"

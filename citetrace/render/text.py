@@ -50,8 +50,11 @@ def summary(reports: Sequence[DocumentReport], errors: Sequence[InputError]) -> 
     return line
 
 
-def citation_table(report: DocumentReport) -> Table:
-    """Line, source, date and claim of each citation."""
+TABLE_ROWS = 50  # citations shown per document unless every one is asked for
+
+
+def citation_table(report: DocumentReport, limit: int | None = TABLE_ROWS) -> Table:
+    """Line, source, date and claim of each citation (the first ``limit``)."""
     table = Table(title=f"Citations in {printable(report.path)}", title_justify="left", expand=True)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("source", no_wrap=True)
@@ -59,7 +62,12 @@ def citation_table(report: DocumentReport) -> Table:
     table.add_column("locator", no_wrap=True)
     table.add_column("ref", no_wrap=True)
     table.add_column("claim", no_wrap=True, overflow="ellipsis", ratio=1)
-    for c in report.citations:
+    shown = report.citations if limit is None else report.citations[:limit]
+    hidden = len(report.citations) - len(shown)
+    if hidden:
+        table.caption = f"… and {hidden} more citations (--all shows every one)"
+        table.caption_justify = "left"
+    for c in shown:
         cells = (
             str(c.line),
             printable(c.source),
@@ -89,12 +97,14 @@ def render_text(
     reports: Sequence[DocumentReport],
     errors: Sequence[InputError] = (),
     show_citations: bool = True,
+    all_citations: bool = False,
 ) -> None:
-    """Print the whole report to ``console``."""
+    """Print the whole report to ``console``; a long citation table is cut to its
+    first rows (rendering thousands of rows costs seconds nobody reads)."""
     for report in reports:
         parts: list = []
         if show_citations:
-            parts.append(citation_table(report))
+            parts.append(citation_table(report, None if all_citations else TABLE_ROWS))
         if report.findings:
             parts.append(Text(f"Findings in {report.path}", style="bold"))
             parts.extend(finding_line(report.path, f) for f in report.findings)
