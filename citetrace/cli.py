@@ -315,20 +315,17 @@ def audit(
     **rule_settings,
 ) -> None:
     """Audit PATHS (files or directories; default: ./corpus) and report citations and findings."""
-    import os
 
     from citetrace.inputs.walk import discover
 
     paths = _paths_or_default(paths)
     settings = _rule_settings(**rule_settings)
-    jobs = jobs or os.cpu_count() or 1
-    entries = []
-    for entry in discover(paths, tuple(include), tuple(exclude)):
-        entries.append(entry)
-        if len(entries) == 2 and jobs > 1 and engine == "local":
-            from citetrace.batch.workers import start_workers
+    entries = list(discover(paths, tuple(include), tuple(exclude)))
+    jobs = _worker_count(jobs, entries, engine)
+    if jobs > 1 and engine == "local":
+        from citetrace.batch.workers import start_workers
 
-            start_workers()  # it loads while the rest of the corpus is walked
+        start_workers()
     walked = [*paths, *(e.path for e in entries)]  # inputs, done or not
     if resume:
         from citetrace.batch.stream import done_paths
@@ -356,6 +353,27 @@ def audit(
         reports, errors, fmt, output, no_color, paths, False, indent, all_citations=all_citations
     )
     _exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+PARALLEL_BYTES = 4_000_000  # below this much text, starting workers costs more than it saves
+PARALLEL_DOCUMENTS = 4
+
+
+def _worker_count(requested: int | None, entries: list, engine: str) -> int:
+    """How many worker processes the run gets: never more than its documents or
+    the machine's cores; by default more than one only for work large enough to
+    pay for starting them (a worker loads the code and the lexicon first)."""
+    import os
+
+    cores = os.cpu_count() or 1
+    if engine != "local":
+        return requested or cores
+    if requested is not None:
+        return max(1, min(requested, len(entries), cores))
+    size = sum(e.size for e in entries)
+    if size < PARALLEL_BYTES or len(entries) < PARALLEL_DOCUMENTS:
+        return 1
+    return max(1, min(cores, len(entries)))
 
 
 def _run(entries, options, jobs, ordered, engine, scheduler):

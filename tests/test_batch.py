@@ -321,3 +321,18 @@ def test_audit_text_moves_only_its_report_out_of_the_young_generations() -> None
         assert gc.get_freeze_count() == before  # nobody's frozen objects thawed
     finally:
         gc.unfreeze()
+
+
+def test_workers_start_only_for_work_that_pays_for_them() -> None:
+    import os
+
+    from citetrace.cli import PARALLEL_BYTES, _worker_count
+    from citetrace.inputs.walk import Entry
+
+    cores = os.cpu_count() or 1
+    small = [Entry(f"d{i}.txt", 60_000) for i in range(20)]  # 20 copies of a paper
+    large = [Entry(f"d{i}.txt", PARALLEL_BYTES // 10) for i in range(40)]
+    assert _worker_count(None, small, "local") == 1
+    assert _worker_count(None, large, "local") == min(cores, 40)
+    assert _worker_count(1000, large, "local") == min(cores, 40)  # never hundreds
+    assert _worker_count(8, large[:3], "local") == min(3, cores)
