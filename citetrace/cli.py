@@ -390,7 +390,13 @@ def _audit_jsonl(
     """Stream one JSON line per document; returns how many failed."""
     import time
 
-    from citetrace.batch.stream import progress, stderr_is_terminal, stream_jsonl, trim_partial_line
+    from citetrace.batch.stream import (
+        prior_totals,
+        progress,
+        stderr_is_terminal,
+        stream_jsonl,
+        trim_partial_line,
+    )
     from citetrace.output import overwrites_input
 
     options = _options(settings, encoding, want_report=False)
@@ -413,7 +419,8 @@ def _audit_jsonl(
             sys.exit(EXIT_ERROR)
         try:
             with out, progress(entries, show) as advance:
-                totals = stream_jsonl(outcomes, out, advance)
+                before = prior_totals(output) if appending else None
+                totals = stream_jsonl(outcomes, out, advance, before)
         except OSError as exc:
             click.echo(f"error: {output}: {exc.strerror}", err=True)
             sys.exit(EXIT_ERROR)

@@ -252,7 +252,23 @@ def test_resume_skips_what_an_interrupted_run_wrote(tmp_path: Path) -> None:
     assert result.exit_code == 0
     resumed = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert [d["path"] for d in resumed[:-1]] == [json.loads(line)["path"] for line in complete[:-1]]
-    assert resumed[-1]["summary"]["documents"] == 3
+    assert resumed[-1]["summary"]["documents"] == 6  # the whole file, not only the resumed part
+
+
+def test_resume_retries_failures_and_keeps_one_summary(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    args = ["audit", str(corpus), "--format", "jsonl", "-q", "-j", "1", "-o", str(out)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    lines = out.read_text("utf-8").splitlines()
+    first = json.loads(lines[0])["path"]
+    lines[0] = json.dumps({"path": first, "error": "a worker died"})
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert CliRunner().invoke(main, [*args, "--resume", str(out)]).exit_code == 0
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert sum("summary" in r for r in records) == 1 and "summary" in records[-1]
+    assert [r["path"] for r in records[:-1]].count(first) == 2  # tried again
+    assert records[-1]["summary"]["documents"] == 3 and records[-1]["summary"]["failed"] == 0
 
 
 def test_no_progress_bar_when_not_a_terminal(tmp_path: Path) -> None:

@@ -16,8 +16,14 @@ from citetrace.inputs.walk import Entry
 
 
 def done_paths(resume_file: str) -> set[str]:
-    """Paths already audited in an interrupted JSON-lines output (a cut last line is ignored)."""
-    done: set[str] = set()
+    """Paths audited successfully in an interrupted JSON-lines output: a
+    document that failed is tried again; a cut or corrupt line is passed over."""
+    return set(_prior(resume_file))
+
+
+def _prior(resume_file: str) -> dict[str, dict]:
+    """The successful records of an earlier run by path (the last one of each)."""
+    done: dict[str, dict] = {}
     try:
         with open(resume_file, encoding="utf-8", errors="replace") as handle:
             for line in handle:
@@ -25,22 +31,43 @@ def done_paths(resume_file: str) -> set[str]:
                     record = json.loads(line)
                 except ValueError:
                     continue
-                if isinstance(record, dict) and "path" in record:
-                    done.add(record["path"])
+                if not isinstance(record, dict) or not isinstance(record.get("path"), str):
+                    continue
+                if "error" not in record:
+                    done[record["path"]] = record
     except FileNotFoundError:
         pass
     return done
 
 
 def trim_partial_line(path: str) -> None:
-    """Drop an unfinished last line (an interrupted write) before appending."""
+    """Before appending: drop an unfinished last line (an interrupted write) and
+    the summary line of the earlier run, whose totals the new summary includes."""
     try:
         with open(path, "rb+") as handle:
             data = handle.read()
-            if data and not data.endswith(b"\n"):
-                handle.truncate(data.rfind(b"\n") + 1)
+            end = len(data) if data.endswith(b"\n") else data.rfind(b"\n") + 1
+            while end:
+                start = data.rfind(b"\n", 0, end - 1) + 1
+                if not data[start:end].startswith(b'{"summary"'):
+                    break
+                end = start
+            handle.truncate(end)
     except FileNotFoundError:
         pass
+
+
+def prior_totals(resume_file: str) -> Totals:
+    """The totals of the documents an earlier run already wrote, for the summary
+    of the run that resumes it (which then covers the whole file)."""
+    totals = Totals()  # its failures are tried again by this run, not counted here
+    for record in _prior(resume_file).values():
+        totals.documents += 1
+        totals.citations += len(record.get("citations") or ())
+        totals.severities.update(
+            f.get("severity") for f in record.get("findings") or () if isinstance(f, dict)
+        )
+    return totals
 
 
 class Totals:
@@ -92,7 +119,6 @@ def progress(entries: list[Entry], enabled: bool) -> Iterator:
     from rich.progress import (
         BarColumn,
         DownloadColumn,
-        MofNCompleteColumn,
         Progress,
         TextColumn,
         TimeRemainingColumn,
@@ -103,26 +129,28 @@ def progress(entries: list[Entry], enabled: bool) -> Iterator:
     columns = (
         TextColumn("auditing"),
         BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("docs"),
+        TextColumn("{task.fields[done]}/{task.fields[documents]} documents"),
         DownloadColumn(),
         TransferSpeedColumn(),
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("audit", total=total)
-        count = bar.add_task("docs", total=len(entries), visible=False)
+        task = bar.add_task("audit", total=total, done=0, documents=len(entries))
+        done = [0]
 
         def advance(outcome: Outcome) -> None:
-            bar.advance(task, outcome.size)
-            bar.advance(count)
+            done[0] += 1
+            bar.update(task, advance=outcome.size, done=done[0])
 
         yield advance
 
 
-def stream_jsonl(outcomes: Iterator[Outcome], out: IO[str], advance) -> Totals:
-    """Write one line per document as results arrive, then the summary line."""
-    totals = Totals()
+def stream_jsonl(
+    outcomes: Iterator[Outcome], out: IO[str], advance, totals: Totals | None = None
+) -> Totals:
+    """Write one line per document as results arrive, then the summary line
+    (over ``totals`` of an earlier run too, when it resumes one)."""
+    totals = totals or Totals()
     for outcome in outcomes:
         totals.add(outcome)
         out.write(record(outcome) + "\n")
