@@ -352,3 +352,52 @@ def test_workers_start_only_for_work_that_pays_for_them() -> None:
     assert _worker_count(None, large, "local") == min(cores, 40)
     assert _worker_count(1000, large, "local") == min(cores, 40)  # never hundreds
     assert _worker_count(8, large[:3], "local") == min(3, cores)
+
+
+def test_workers_end_with_a_killed_run(tmp_path: Path) -> None:
+    """kill -9 of the run leaves no worker process behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = make_corpus(tmp_path, 2000)
+    command = [sys.executable, "-m", "citetrace", "audit", str(corpus), "--format", "jsonl"]
+    run = subprocess.Popen(
+        [*command, "-q", "--jobs", "2", "-o", str(tmp_path / "out.jsonl")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+    def descendants(pid: int) -> set[int]:
+        found, todo = set(), [pid]
+        while todo:
+            current = todo.pop()
+            for task in Path(f"/proc/{current}/task").glob("*/children"):
+                for child in task.read_text().split():
+                    found.add(int(child))
+                    todo.append(int(child))
+        return found
+
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2 and run.poll() is None:
+        time.sleep(0.2)
+        workers = descendants(run.pid)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 15
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = {p for p in workers if Path(f"/proc/{p}").exists() and not _zombie(p)}
+    assert workers and not alive
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
+    except OSError:
+        return False

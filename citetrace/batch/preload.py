@@ -2,7 +2,8 @@
 
 Importing it loads the auditing code and builds the lexicon, so that every
 worker starts with both (shared with the server until written) instead of
-loading them itself. See :mod:`citetrace.batch.workers`.
+loading them itself. It also ends when the run that started it ends. See
+:mod:`citetrace.batch.workers`.
 """
 
 from __future__ import annotations

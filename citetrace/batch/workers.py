@@ -27,9 +27,10 @@ AHEAD = 4  # batches in flight per worker
 DIED = "the worker process auditing it died (killed, out of memory, or crashed)"
 
 
-def warm_worker() -> None:
+def warm_worker(run_pid: int | None = None) -> None:
     """Load the lexicon once per worker, before the first document (a worker
-    forked from a preloaded server already has it).
+    forked from a preloaded server already has it), and end the worker with the
+    run ``run_pid``.
 
     It never raises: a worker whose initializer fails dies, and every
     document would fail for that. If the lexicon cannot be loaded, each
@@ -37,8 +38,37 @@ def warm_worker() -> None:
     """
     from citetrace.ocr import lexicon
 
+    if run_pid is not None:
+        end_with(run_pid)
     with suppress(Exception):
         lexicon.warm()
+
+
+def end_with(run_pid: int, every: float = 0.5) -> None:
+    """End this worker, and the server it was forked from, once the run
+    ``run_pid`` is gone: a run killed with ``kill -9`` leaves no process behind,
+    blocked on a pipe nobody reads."""
+    import os
+    import signal
+    import threading
+    import time
+
+    server = os.getppid() if os.getppid() != run_pid else None
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(run_pid, 0)
+            except ProcessLookupError:
+                if server is not None:
+                    with suppress(OSError):
+                        os.kill(server, signal.SIGTERM)
+                os._exit(1)
+            except PermissionError:
+                pass  # alive, under another user
+
+    threading.Thread(target=watch, name="citetrace-watch", daemon=True).start()
 
 
 def context():
@@ -47,7 +77,11 @@ def context():
     platform has it), so each starts in milliseconds; elsewhere they are
     spawned afresh."""
     import multiprocessing
+    import os
 
+    # the interpreters that start workers must not put the current directory
+    # first on their path, where a stray multiprocessing.py would be imported
+    os.environ["PYTHONSAFEPATH"] = "1"
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     forkserver = multiprocessing.get_context("forkserver")
@@ -138,7 +172,11 @@ def _each(work: Callable[[Item], Result], batch: list[Item]) -> list[Result]:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, mp_context=context(), initializer=warm_worker)
+    import os
+
+    return ProcessPoolExecutor(
+        jobs, mp_context=context(), initializer=warm_worker, initargs=(os.getpid(),)
+    )
 
 
 def _submit(pool: ProcessPoolExecutor, work: Callable[[Item], Result], batch: list[Item]) -> Future:
