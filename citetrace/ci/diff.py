@@ -3,14 +3,17 @@
 Citations are aligned by what they say and what they support, never by
 offset: first identical citations with identical claims, then citations whose
 claim is unchanged (the citation was edited), then identical citations whose
-claim was edited, then near matches. Aligned citations whose order changed
-are reported as moved.
+claim was edited, then near matches. Every exact step looks citations up by
+key, and a near match is sought only among the unmatched citations of the same
+source at about the same rank, so the cost grows linearly with the editions.
+Aligned citations whose order changed are reported as moved.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Container, Hashable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -19,6 +22,7 @@ from citetrace.ci.identity import fingerprints
 from citetrace.model import Citation, DocumentReport, Finding
 
 NEAR_CLAIM = 80.0
+NEAR_WINDOW = 64
 
 
 def _norm(text: str) -> str:
@@ -70,55 +74,117 @@ def diff_reports(old: DocumentReport, new: DocumentReport) -> EditionDiff:
     left = list(old.citations)
     right = list(new.citations)
     matched: dict[int, int] = {}
-
-    def match_by(key) -> None:
-        pool: dict[object, list[int]] = defaultdict(list)
-        for j, c in enumerate(right):
-            if j not in matched.values():
-                pool[key(c)].append(j)
-        for i, c in enumerate(left):
-            if i in matched:
-                continue
-            candidates = pool.get(key(c))
-            if candidates:
-                matched[i] = candidates.pop(0)
-
-    match_by(lambda c: (_norm(c.text), _norm(c.claim.text)))
-    match_by(lambda c: _norm(c.claim.text) if c.claim.text else object())
-    match_by(lambda c: (_norm(c.text), c.source))
-    _match_near(left, right, matched)
+    taken: set[int] = set()
+    for key in _EXACT_KEYS:
+        _match_by([key(c) for c in left], [key(c) for c in right], matched, taken)
+    _match_near(left, right, matched, taken)
 
     for i, j in sorted(matched.items()):
-        a, b = left[i], right[j]
-        pair = Pair(a, b)
-        for name in _FIELDS:
-            if name == "text" and pair.changes:
-                continue
-            before, after = getattr(a, name), getattr(b, name)
-            if (_norm(before) if isinstance(before, str) else before) != (
-                _norm(after) if isinstance(after, str) else after
-            ):
-                pair.changes[name] = (before, after)
-        pair.claim_changed = _norm(a.claim.text) != _norm(b.claim.text)
-        result.pairs.append(pair)
+        result.pairs.append(_pair(left[i], right[j]))
     _mark_moved(result.pairs)
     result.removed = [c for i, c in enumerate(left) if i not in matched]
-    taken = set(matched.values())
     result.added = [c for j, c in enumerate(right) if j not in taken]
     result.findings_introduced, result.findings_resolved = _finding_changes(old, new)
     return result
 
 
-def _match_near(left: list[Citation], right: list[Citation], matched: dict[int, int]) -> None:
-    taken = set(matched.values())
-    for i, a in enumerate(left):
+def _same_citation_and_claim(c: Citation) -> Hashable:
+    return (_norm(c.text), _norm(c.claim.text))
+
+
+def _same_claim(c: Citation) -> Hashable:
+    """A citation without a claim gets a fresh key, so it matches nothing on its claim."""
+    return _norm(c.claim.text) if c.claim.text else object()
+
+
+def _same_citation(c: Citation) -> Hashable:
+    return (_norm(c.text), c.source)
+
+
+_EXACT_KEYS: tuple[Callable[[Citation], Hashable], ...] = (
+    _same_citation_and_claim,
+    _same_claim,
+    _same_citation,
+)
+
+
+def _match_by(
+    old_keys: list[Hashable], new_keys: list[Hashable], matched: dict[int, int], taken: set[int]
+) -> None:
+    """Pair each unmatched old citation with the first unmatched new one of equal key."""
+    pool: dict[Hashable, deque[int]] = defaultdict(deque)
+    for j, key in enumerate(new_keys):
+        if j not in taken:
+            pool[key].append(j)
+    for i, key in enumerate(old_keys):
         if i in matched:
             continue
+        candidates = pool.get(key)
+        if candidates:
+            matched[i] = j = candidates.popleft()
+            taken.add(j)
+
+
+def _pair(a: Citation, b: Citation) -> Pair:
+    """The pair of ``a`` and ``b`` with the fields that differ."""
+    pair = Pair(a, b)
+    for name in _FIELDS:
+        if name == "text" and pair.changes:
+            continue
+        before, after = getattr(a, name), getattr(b, name)
+        if (_norm(before) if isinstance(before, str) else before) != (
+            _norm(after) if isinstance(after, str) else after
+        ):
+            pair.changes[name] = (before, after)
+    pair.claim_changed = _norm(a.claim.text) != _norm(b.claim.text)
+    return pair
+
+
+def _match_near(
+    left: list[Citation], right: list[Citation], matched: dict[int, int], taken: set[int]
+) -> None:
+    """Pair the remaining citations of each source whose claims read nearly alike."""
+    pending = _by_source(left, matched)
+    pools = _by_source(right, taken)
+    for source, olds in pending.items():
+        news = pools.get(source)
+        if news:
+            _match_near_source(left, right, olds, news, matched, taken)
+
+
+def _by_source(citations: list[Citation], skip: Container[int]) -> dict[str, list[int]]:
+    """The indexes of the citations not in ``skip``, grouped by source, in order."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k, c in enumerate(citations):
+        if k not in skip:
+            groups[c.source].append(k)
+    return groups
+
+
+def _match_near_source(
+    left: list[Citation],
+    right: list[Citation],
+    olds: list[int],
+    news: list[int],
+    matched: dict[int, int],
+    taken: set[int],
+) -> None:
+    """Give each old citation the new one of its source with the closest claim.
+
+    Only the ``NEAR_WINDOW`` new citations nearest its own rank are compared,
+    so two unrelated editions citing one source cost linear time; when a source
+    has no more unmatched new citations than that, every one is compared.
+    """
+    claims = {j: _norm(right[j].claim.text) for j in news}
+    width = min(NEAR_WINDOW, len(news))
+    for rank, i in enumerate(olds):
+        claim = _norm(left[i].claim.text)
+        first = min(max(rank * len(news) // len(olds) - width // 2, 0), len(news) - width)
         best, best_score = None, NEAR_CLAIM
-        for j, b in enumerate(right):
-            if j in taken or a.source != b.source:
+        for j in news[first : first + width]:
+            if j in taken:
                 continue
-            score = fuzz.ratio(_norm(a.claim.text), _norm(b.claim.text))
+            score = fuzz.ratio(claim, claims[j])
             if score >= best_score:
                 best, best_score = j, score
         if best is not None:

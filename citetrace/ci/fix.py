@@ -67,24 +67,77 @@ def fix_text(
             taken_until = fx.end
         if not chosen:
             break
-        fixed = result.fixed
-        for fx, _ in reversed(chosen):
-            fixed = fixed[: fx.start] + fx.replacement + fixed[fx.end :]
-        result.fixed = fixed
+        pieces: list[str] = []
+        done = 0
+        for fx, _ in chosen:
+            pieces += (result.fixed[done : fx.start], fx.replacement)
+            done = fx.end
+        pieces.append(result.fixed[done:])
+        result.fixed = "".join(pieces)
         result.applied.extend(finding for _, finding in chosen)
     return result
 
 
 def unified_diff(path: str, result: FixResult) -> str:
-    """A unified diff from the original to the fixed text."""
-    return "".join(
-        difflib.unified_diff(
-            result.original.splitlines(keepends=True),
-            result.fixed.splitlines(keepends=True),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
-        )
-    )
+    """A unified diff from the original to the fixed text.
+
+    Fixes replace spans within lines, so when both texts have as many lines
+    they are compared line by line, in linear time, giving the hunks difflib
+    gives (3 lines of context); otherwise difflib aligns them.
+    """
+    old = result.original.splitlines(keepends=True)
+    new = result.fixed.splitlines(keepends=True)
+    if len(old) != len(new):
+        return "".join(difflib.unified_diff(old, new, fromfile=f"a/{path}", tofile=f"b/{path}"))
+    changed = [k for k, (before, after) in enumerate(zip(old, new, strict=True)) if before != after]
+    if not changed:
+        return ""
+    context = 3
+    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    for first, last in _hunk_spans(changed, context):
+        start, stop = max(first - context, 0), min(last + 1 + context, len(old))
+        out.append(f"@@ -{_hunk_range(start, stop)} +{_hunk_range(start, stop)} @@\n")
+        out += _hunk_lines(old, new, start, stop)
+    return "".join(out)
+
+
+def _hunk_spans(changed: list[int], context: int) -> list[tuple[int, int]]:
+    """The first and last changed line of each hunk.
+
+    As in difflib, changes with at most ``2 * context`` unchanged lines between
+    them share a hunk.
+    """
+    spans = [(changed[0], changed[0])]
+    for k in changed[1:]:
+        first, last = spans[-1]
+        if k - last - 1 > 2 * context:
+            spans.append((k, k))
+        else:
+            spans[-1] = (first, k)
+    return spans
+
+
+def _hunk_range(start: int, stop: int) -> str:
+    """The ``l,n`` of a hunk header for the lines ``start:stop`` (``l`` alone when n is 1)."""
+    return f"{start + 1}" if stop - start == 1 else f"{start + 1},{stop - start}"
+
+
+def _hunk_lines(old: list[str], new: list[str], start: int, stop: int) -> list[str]:
+    """The lines of one hunk: context as is, each run of changed lines removed then added."""
+    out: list[str] = []
+    k = start
+    while k < stop:
+        if old[k] == new[k]:
+            out.append(" " + old[k])
+            k += 1
+            continue
+        end = k
+        while end < stop and old[end] != new[end]:
+            end += 1
+        out += ["-" + line for line in old[k:end]]
+        out += ["+" + line for line in new[k:end]]
+        k = end
+    return out
 
 
 @dataclass

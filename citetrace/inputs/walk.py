@@ -3,9 +3,9 @@
 Directories are walked in sorted order without following symbolic links to
 directories (so a link loop cannot trap the walk). Hidden files and folders
 are skipped, and so is whatever a ``.gitignore`` or ``.citetraceignore`` on
-the way down excludes (gitignore rules, read with ``pathspec``). ``include``
-and ``exclude`` are glob patterns on the path relative to the walked folder.
-A path named explicitly is always audited.
+the way down excludes (see :mod:`citetrace.inputs.ignore`). ``include`` and
+``exclude`` are glob patterns on the path relative to the walked folder. A
+path named explicitly is always audited.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
+from citetrace.inputs.ignore import IgnoreFile
 from citetrace.inputs.load import InputError
 
 TEXT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text", "*.rst")
@@ -62,9 +63,7 @@ def discover(
 
 
 def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Entry]:
-    import pathspec
-
-    specs: list[tuple[str, pathspec.PathSpec]] = []
+    specs: list[tuple[str, IgnoreFile]] = []
     errors: list[OSError] = []
     for folder, dirs, files in os.walk(top, onerror=errors.append, followlinks=False):
         while errors:
@@ -77,7 +76,7 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Itera
         specs = [(base, spec) for base, spec in specs if _within(relative_folder, base)]
         for name in IGNORE_FILES:
             if name in files:
-                spec = _read_spec(os.path.join(folder, name), pathspec)
+                spec = _read_spec(os.path.join(folder, name))
                 if spec is not None:
                     specs.append((relative_folder, spec))
         dirs[:] = sorted(
@@ -112,7 +111,7 @@ def _within(folder: str, base: str) -> bool:
     return base == "." or folder == base or folder.startswith(base + "/")
 
 
-def _ignored(relative: str, specs: list) -> bool:
+def _ignored(relative: str, specs: list[tuple[str, IgnoreFile]]) -> bool:
     for base, spec in specs:
         local = relative if base == "." else relative[len(base) + 1 :]
         if spec.match_file(local):
@@ -120,9 +119,9 @@ def _ignored(relative: str, specs: list) -> bool:
     return False
 
 
-def _read_spec(path: str, pathspec):
+def _read_spec(path: str) -> IgnoreFile | None:
     try:
         with open(path, encoding="utf-8") as handle:
-            return pathspec.GitIgnoreSpec.from_lines(handle)
+            return IgnoreFile.from_lines(handle)
     except (OSError, UnicodeDecodeError):
         return None
