@@ -729,6 +729,8 @@ def diff_command(old, new, fmt, output, encoding, fail_on_lost) -> None:
 @_with_rule_options
 def report(paths, fmt, output, encoding, **rule_settings) -> None:
     """Write an annotated report of PATHS: a standalone HTML page (or Markdown) per document."""
+    import os
+
     from citetrace.output import OutputError, write_atomic
     from citetrace.render.html import render_html, render_index
     from citetrace.render.markdown import render_report_markdown
@@ -739,7 +741,8 @@ def report(paths, fmt, output, encoding, **rule_settings) -> None:
     if not reports:
         sys.exit(EXIT_ERROR)
     suffix = ".html" if fmt == "html" else ".md"
-    single = len(reports) == 1 and output is not None and not Path(output).is_dir()
+    as_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    single = len(reports) == 1 and output is not None and not as_folder
     folder = Path(output).parent if single else Path(output or "reports")
     inputs = _all_inputs(paths, reports, errors)
     try:

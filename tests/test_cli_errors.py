@@ -134,3 +134,35 @@ def test_a_closed_pipe_is_no_finding_and_no_traceback(tmp_path: Path) -> None:
         ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_finding_lines_are_whole_when_piped_or_written(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    long_name = "Aksjeselskapet Nordisk Telegrambyrå Internasjonalt Nyhetsbyrå"
+    path.write_text(f"A claim ({long_name}, 1987. 5. 1).\n\n## References\n\nPravda\n", "utf-8")
+    for result in (run("audit", str(path)), run("check", str(path))):
+        lines = [line for line in result.output.splitlines() if "CT101" in line]
+        assert lines and all(line == line.rstrip() for line in lines)
+        assert all("reference list" in line for line in lines)  # never cut and continued
+    run("audit", str(path), "-o", str(tmp_path / "out.txt"))
+    written = (tmp_path / "out.txt").read_text("utf-8").splitlines()
+    assert any("CT101" in line and line.endswith("reference list") for line in written)
+
+
+def test_a_document_without_citations_says_so_in_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text("Nothing is cited here.\n", encoding="utf-8")
+    assert f"No citations in {path}" in run("audit", str(path)).output
+
+
+def test_a_report_output_ending_in_a_slash_is_a_folder(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text(PAPER, encoding="utf-8")
+    folder = tmp_path / "out"
+    assert run("report", str(path), "-o", str(folder) + "/").exit_code == 0
+    assert folder.is_dir() and (folder / "p.html").is_file()
+
+
+def test_an_empty_folder_names_every_kind_of_file_looked_for(tmp_path: Path) -> None:
+    result = run("audit", str(tmp_path))
+    assert result.exit_code == 2 and ".markdown" in result.output and ".rst" in result.output

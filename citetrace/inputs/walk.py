@@ -59,7 +59,8 @@ def discover(
             found += entry.error is None
             yield entry
         if not found:
-            yield Entry(raw, error=InputError(raw, "directory holds no text files (.txt, .md)"))
+            kinds = ", ".join(p.lstrip("*") for p in TEXT_PATTERNS)
+            yield Entry(raw, error=InputError(raw, f"directory holds no text files ({kinds})"))
 
 
 def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Entry]:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -100,18 +100,26 @@ def render_text(
     all_citations: bool = False,
 ) -> None:
     """Print the whole report to ``console``; a long citation table is cut to its
-    first rows (rendering thousands of rows costs seconds nobody reads)."""
+    first rows (rendering thousands of rows costs seconds nobody reads). Each
+    finding is one line, never wrapped or padded, so that ``grep`` and editors
+    can read ``path:line:column:`` lines whatever the width."""
     for report in reports:
-        parts: list = []
         if show_citations:
-            parts.append(citation_table(report, None if all_citations else TABLE_ROWS))
+            if report.citations:
+                console.print(citation_table(report, None if all_citations else TABLE_ROWS))
+            else:
+                line = Text(f"No citations in {printable(report.path)}", style="dim")
+                console.print(line, soft_wrap=True)
         if report.findings:
-            parts.append(Text(f"Findings in {report.path}", style="bold"))
-            parts.extend(finding_line(report.path, f) for f in report.findings)
+            console.print(
+                Text(f"Findings in {printable(report.path)}", style="bold"), soft_wrap=True
+            )
+            for f in report.findings:
+                console.print(finding_line(report.path, f), soft_wrap=True)
         else:
-            parts.append(Text(f"No findings in {report.path}", style="green"))
+            line = Text(f"No findings in {printable(report.path)}", style="green")
+            console.print(line, soft_wrap=True)
         if report.ocr is not None and report.ocr.state != "scan":
-            parts.append(Text(report.ocr.summary(), style="dim"))
-        console.print(Group(*parts))
+            console.print(Text(report.ocr.summary(), style="dim"), soft_wrap=True)
         console.print()
-    console.print(summary(reports, errors))
+    console.print(summary(reports, errors), soft_wrap=True)
