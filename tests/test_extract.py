@@ -289,6 +289,7 @@ def test_citations_without_parentheses(sentence: str, expected: list[str]) -> No
         "A dye was used (Tocris, Cat. 1128).",
         "The data were read (Interview, a former official, 3 August 2017).",
         "A screen (EyeLink 1000) was used.",
+        "The sequences available on the server (July 2020) were used.",
     ],
 )
 def test_catalogue_numbers_and_interviews_are_not_citations(prose: str) -> None:

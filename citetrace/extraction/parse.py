@@ -51,7 +51,8 @@ _NOT_NAME_START = frozenset(
     born died founded est established between than some about nearly over under
     up until also and or but the a an see page pages p pp no vol chapter section
     fig figure table note year years age aged figs figures tables supplementary appendix
-    box video movie equation eq interview interviews personal pers unpublished""".split()
+    box video movie equation eq interview interviews personal pers unpublished version
+    january february march april may june july august september october november december""".split()
 )
 _NOT_NAME_END = frozenset(
     fold(w)
