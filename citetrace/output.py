@@ -21,7 +21,7 @@ def dumps(data: Any, indent: bool = False) -> str:
     try:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
     except (TypeError, orjson.JSONEncodeError):
-        return json.dumps(data, ensure_ascii=False, indent=2 if indent else None)
+        return displayable(json.dumps(data, ensure_ascii=False, indent=2 if indent else None))
 
 
 class OutputError(Exception):
@@ -84,6 +84,7 @@ def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
         raise OutputError(f"{path}: directory {directory} does not exist")
     import tempfile  # only when a file is written: it costs a report to stdout 5-9 ms
 
+    content = displayable(content)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -102,11 +103,21 @@ def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
         raise OutputError(f"{path}: {exc.strerror}") from None
 
 
+def displayable(text: str) -> str:
+    """``text`` as UTF-8 can hold it: a file name that was not valid UTF-8
+    carries lone surrogates, shown as U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text
+
+
 def _write_directly(path: str, content: str) -> None:
     """A device or a pipe: no temporary file can stand in for it."""
     try:
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            handle.write(displayable(content))
     except OSError as exc:
         raise OutputError(f"{path}: {exc.strerror}") from None
 

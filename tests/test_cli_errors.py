@@ -166,3 +166,23 @@ def test_a_report_output_ending_in_a_slash_is_a_folder(tmp_path: Path) -> None:
 def test_an_empty_folder_names_every_kind_of_file_looked_for(tmp_path: Path) -> None:
     result = run("audit", str(tmp_path))
     assert result.exit_code == 2 and ".markdown" in result.output and ".rst" in result.output
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    name = bytes(folder) + b"/caf\xe9.txt"
+    with open(name, "wb") as handle:
+        handle.write(b"A claim (Pravda, 1987. 5. 1).\n")
+    out = tmp_path / "out"
+    for args in (
+        ["audit", str(folder), "--format", "json", "-o", str(tmp_path / "a.json")],
+        ["check", str(folder), "--format", "sarif", "-o", str(tmp_path / "a.sarif")],
+        ["report", str(folder), "-o", str(out)],
+        ["audit", str(folder), "--format", "jsonl", "-q", "-o", str(tmp_path / "a.jsonl")],
+    ):
+        result = run(*args)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+    data = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    assert data["documents"][0]["path"].endswith("caf\ufffd.txt")

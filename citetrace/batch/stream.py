@@ -13,6 +13,7 @@ from typing import IO
 
 from citetrace.batch.engine import Outcome
 from citetrace.inputs.walk import Entry
+from citetrace.output import dumps
 
 
 def done_paths(resume_file: str) -> set[str]:
@@ -105,7 +106,7 @@ class Totals:
 def record(outcome: Outcome) -> str:
     """The JSON line of one outcome."""
     if outcome.error is not None:
-        return json.dumps({"path": outcome.path, "error": outcome.error}, ensure_ascii=False)
+        return dumps({"path": outcome.path, "error": outcome.error})
     return outcome.line or "{}"
 
 
