@@ -355,6 +355,17 @@ def audit(
     _exit(EXIT_ERROR if errors else EXIT_OK)
 
 
+def _engine_errors(outcomes):
+    """The outcomes, or one line and exit 2 when the engine cannot run at all."""
+    from citetrace.batch.engine import EngineError
+
+    try:
+        yield from outcomes
+    except EngineError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 PARALLEL_BYTES = 4_000_000  # below this much text, starting workers costs more than it saves
 PARALLEL_DOCUMENTS = 4
 
@@ -380,7 +391,7 @@ def _run(entries, options, jobs, ordered, engine, scheduler):
     from citetrace.batch.engine import run_dask, run_local
 
     if engine == "dask":
-        return run_dask(entries, options, scheduler, jobs, ordered)
+        return _engine_errors(run_dask(entries, options, scheduler, jobs, ordered))
     return run_local(entries, options, min(jobs, max(1, len(entries))), ordered)
 
 

@@ -186,3 +186,14 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(tmp_path: Path) -> None
         assert result.exception is None or isinstance(result.exception, SystemExit), args
     data = json.loads((tmp_path / "a.json").read_text("utf-8"))
     assert data["documents"][0]["path"].endswith("caf\ufffd.txt")
+
+
+def test_a_bad_dask_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    (tmp_path / "p.md").write_text(PAPER, encoding="utf-8")
+    for fmt in ("jsonl", "text"):
+        result = run(
+            "audit", str(tmp_path), "--engine", "dask", "--scheduler", "notaurl", "--format", fmt
+        )
+        assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -114,11 +114,17 @@ def run_dask(
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(
-            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-    client = Client(scheduler or cluster)
+    try:
+        if scheduler is None:
+            cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+        client = Client(scheduler or cluster, timeout="15s")
+    except (OSError, ValueError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        where = scheduler or "a local cluster"
+        raise EngineError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
     try:
         pending: list[Entry] = []
         for entry in entries:
@@ -136,9 +142,19 @@ def run_dask(
 
 def _dask_batch(client, batch, options, ordered, as_completed) -> Iterator[Outcome]:
     futures = client.map(audit_one, batch, options=options, pure=False)
-    if ordered:
-        for future in futures:
-            yield future.result()
-    else:
-        for future in as_completed(futures):
-            yield future.result()
+    entries = dict(zip(futures, batch, strict=True))
+    for future in futures if ordered else as_completed(futures):
+        yield _dask_result(future, entries[future])
+
+
+def _dask_result(future, entry: Entry) -> Outcome:
+    """The outcome of one document on Dask; a worker lost under it (``KilledWorker``)
+    or a task that failed is that document's failure, and the run goes on."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return Outcome(entry.path, entry.size, error=f"the Dask task failed: {type(exc).__name__}")
+
+
+class EngineError(Exception):
+    """An engine that cannot run at all; the message is one line for the user."""
