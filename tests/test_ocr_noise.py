@@ -108,3 +108,15 @@ def test_gibberish_is_not_judged_word_by_word() -> None:
     assert report.findings == ()
     assert report.ocr is not None and report.ocr.state == "unjudged"
     assert "not words" in report.ocr.reason
+
+
+def test_old_spellings_of_a_scanned_early_book_are_its_orthography() -> None:
+    old = (
+        "Then he went downe againe to the kitchin, and tooke the glasse himselfe, "
+        "and soone the meate was faire upon the table. "
+    ) * 3
+    report = audit_text(SCAN + "\n\n" + old, config=Config(select=OCR))
+    flagged_words = {f.text.lower() for f in report.findings}
+    assert {"wbich", "weatber"} <= flagged_words
+    assert not flagged_words & {"downe", "againe", "tooke", "glasse", "himselfe", "soone", "faire"}
+    assert report.ocr is not None and "old spellings" in report.ocr.reason

@@ -49,7 +49,7 @@ _US_ENDINGS = tuple(us for us, _ in _VARIANT_ENDINGS)
 _SUPPLEMENT = frozenset(
     """modus vivendi operandi inter alia passim ibid idem sic vis bogy bogey intra
     communique communiqué rapprochement détente detente politburo apparatchik nomenklatura
-    perestroika glasnost finlandized finlandization sinologist sovietologist""".split()
+    perestroika glasnost finlandized finlandization sinologist sovietologist messrs mmes""".split()
 )
 
 

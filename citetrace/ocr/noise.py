@@ -189,11 +189,43 @@ def assess(
     note = f", {len(foreign)} paragraph(s) in other languages not judged" if foreign else ""
     if mode == "on" or (len(damaged) >= MIN_DAMAGED and noise >= NOISY):
         why = "turned on" if mode == "on" else f"{noise:.1f} damaged common words per 1,000"
+        kept, archaic = _without_old_spellings(kept)
+        if archaic:
+            note += f"; {archaic} old spellings (againe, downe) taken as the text's own"
         return Assessment(main, noise, "scan", words, why + note, len(foreign)), kept
     uses = Counter(text[t.start : t.end] for t in kept)
     strong = [t for t in kept if strong_evidence(t) and uses[t.text] < OWN_SPELLING]
     why = f"reads as born-digital: {noise:.1f} damaged common words per 1,000"
     return Assessment(main, noise, "clean", words, why + note, len(foreign)), strong
+
+
+# Early modern spellings: a final e (againe, downe, glasse), i for y (onelie).
+MIN_OLD_SPELLINGS = 5
+
+
+def old_spelling(word: str) -> bool:
+    """A modern common word written as before the eighteenth century:
+    ``againe``, ``downe``, ``glasse``, ``himselfe``, ``onelie``."""
+    low = word.lower()
+    if len(low) < 4 or not low.isalpha():
+        return False
+    stems = []
+    if low.endswith("e"):
+        stems.append(low[:-1])
+        if len(low) > 4 and low[-2] == low[-3]:
+            stems.append(low[:-2])  # glasse, shippe
+    if low.endswith("ie"):
+        stems.append(low[:-2] + "y")  # onelie
+    return any(lexicon.frequency(s) >= COMMON for s in stems)
+
+
+def _without_old_spellings(typos: list[Typo]) -> tuple[list[Typo], int]:
+    """Typos less the old spellings, when the text writes many of them: its
+    orthography, not damage (a scan of a 1600s book keeps them)."""
+    old = {t.text.lower() for t in typos if t.kind == "ocr-typo" and old_spelling(t.text)}
+    if len(old) < MIN_OLD_SPELLINGS:
+        return typos, 0
+    return [t for t in typos if t.text.lower() not in old], len(old)
 
 
 def _garbage(text: str, spans: list[tuple[int, int]], foreign: list) -> set[str]:
