@@ -433,3 +433,14 @@ def test_the_banded_table_gives_the_whole_tables_distance() -> None:
         band = confusion._BAND
         strayed += confusion._table(a, b, min(0, shift) - band, max(0, shift) + band) > whole
     assert strayed >= 10  # pairs whose best alignment leaves the band are among them
+
+
+def test_ll_read_as_a_capital_u() -> None:
+    text = "It is weU known that aU the men wiU go, and the waH was tall."
+    assert typos(text) == [
+        ("ocr-typo", "weU", "well"),
+        ("ocr-typo", "aU", "all"),
+        ("ocr-typo", "wiU", "will"),
+        ("ocr-typo", "waH", "wall"),
+    ]
+    assert "nucll" not in str(typos("The nucH gene was measured."))  # no word read that way

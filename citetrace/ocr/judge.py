@@ -52,6 +52,7 @@ _RUN_TOGETHER = re.compile(r"([A-Za-z]{3,})(\d{4})")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT_IN_WORD = re.compile(r"[A-Za-z01]*[01][A-Za-z01]*")
 _ORDINAL = re.compile(r"[01]+(?:st|nd|rd|th|s)")
+_LL_AS_U = re.compile(r"[A-Za-z]?[a-z]*[a-z][UH][a-z]*")
 _DIGIT_AS_LETTER = {"0": "oO", "1": "lI"}
 _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
@@ -147,6 +148,8 @@ class _Evidence:
         more that is not a word. Every damaged word is one of these."""
         if token in _MISREAD_IL or not (token.isalpha() or token.isdigit()):
             return True
+        if _LL_AS_U.fullmatch(token):
+            return True  # "weU", "aH": ll read as U or H
         return len(token) >= 4 and not self.is_word(token)
 
     def is_word(self, word: str) -> bool:
@@ -497,6 +500,11 @@ def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
     digits read for letters."""
     out: dict[str, _Verdict] = {}
     for token in evidence.tokens:
+        if _LL_AS_U.fullmatch(token) and (reading := _ll_reading(token, evidence)):
+            out[token] = _Verdict(
+                token, (reading,), "ocr-typo", 0.9, "OCR reads the letters ll as U"
+            )
+            continue
         if token.isalpha() or token.isdigit():
             continue
         if m := _RUN_TOGETHER.fullmatch(token):
@@ -521,6 +529,16 @@ def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
                 "OCR reads the letters l and O as the digits 1 and 0",
             )
     return out
+
+
+def _ll_reading(token: str, evidence: _Evidence) -> str | None:
+    """``weU`` → ``well``, ``aH`` → ``all``: a capital U or H inside a lower-case
+    word read as ``ll``, when that makes a word the lexicon or the document knows."""
+    reading = token[0] + token[1:].replace("U", "ll").replace("H", "ll")
+    low = reading.lower()
+    if reading != token and (lexicon.known(low) or evidence.lower[low] >= 2):
+        return reading
+    return None
 
 
 def _digit_reading(token: str, evidence: _Evidence) -> tuple[str, ...]:
