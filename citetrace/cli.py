@@ -775,13 +775,18 @@ def report(paths, fmt, output, encoding, **rule_settings) -> None:
 
 
 def _page_names(reports: list, suffix: str) -> list[str]:
-    """One file name per report, from its stem, numbered when two share one."""
-    seen: dict[str, int] = {}
+    """One file name per report, from its stem, numbered when taken: unique among
+    themselves and never ``index.html``, so no page is written twice."""
+    used = {f"index{suffix}"} if len(reports) > 1 else set()
     names = []
     for r in reports:
         stem = Path(r.path).stem or "document"
-        seen[stem] = seen.get(stem, 0) + 1
-        names.append(f"{stem}{'' if seen[stem] == 1 else '-' + str(seen[stem])}{suffix}")
+        name, number = f"{stem}{suffix}", 1
+        while name in used:
+            number += 1
+            name = f"{stem}-{number}{suffix}"
+        used.add(name)
+        names.append(name)
     return names
 
 

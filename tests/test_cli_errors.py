@@ -197,3 +197,55 @@ def test_a_bad_dask_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
         )
         assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_report_pages_never_overwrite_each_other_or_the_index(tmp_path: Path) -> None:
+    for folder, name in (
+        ("a", "paper.txt"),
+        ("b", "paper.txt"),
+        ("c", "paper-2.txt"),
+        ("c", "index.md"),
+    ):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text(PAPER, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("report", str(tmp_path), "-o", str(out))
+    assert result.exit_code == 0
+    written = [
+        line.split("wrote ", 1)[1] for line in result.stderr.splitlines() if "wrote " in line
+    ]
+    assert len(written) == len(set(written)) == 5  # four pages and the index
+    assert len(list(out.iterdir())) == 5
+
+
+@pytest.mark.parametrize("name", ["a:b.md", "ch#1.md", "draft?v=2.md", "javascript:alert(1).md"])
+def test_index_links_are_url_encoded(tmp_path: Path, name: str) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / name).write_text(PAPER, encoding="utf-8")
+    (docs / "other.md").write_text(PAPER, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("report", str(docs), "-o", str(out)).exit_code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    hrefs = [part.split('"', 1)[0] for part in index.split('href="')[1:]]
+    assert hrefs and not any(":" in h or "#" in h or "?" in h for h in hrefs)
+    for href in hrefs:
+        from urllib.parse import unquote
+
+        assert (out / unquote(href)).is_file()
+
+
+def test_bidi_controls_are_marks_everywhere_in_a_report(tmp_path: Path) -> None:
+    rlo = "\u202e"
+    path = tmp_path / f"{rlo}evil.md"
+    text = (
+        f"A claim (Pravda, 1987. 5. 1). Another (UPI{rlo}x, 1987. 5. 2).\n\n"
+        f"## References\n\nPravda\n\n{rlo}9991 ,dlihcS ton dna\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    other = tmp_path / "other.md"
+    other.write_text(PAPER, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("report", str(tmp_path), "-o", str(out)).exit_code == 0
+    for page in out.iterdir():
+        assert rlo not in page.read_text(encoding="utf-8"), page.name

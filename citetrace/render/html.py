@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 from html import escape
 from itertools import pairwise
+from urllib.parse import quote
 
 from citetrace.data import read
 from citetrace.model import SEVERITY_RANK, Citation, DocumentReport, Finding
@@ -40,7 +41,7 @@ _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+\S[^\r\n]*", re.MULTILINE)
 
 def _json_for_script(data: object) -> str:
     """JSON that cannot close the script element it sits in."""
-    text = json.dumps(data, ensure_ascii=False)
+    text = _marked(json.dumps(data, ensure_ascii=False))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -141,7 +142,7 @@ def _open_citation(
         f'data-id="{escape(c.id)}"',
         'tabindex="0"',
         'role="button"',
-        f'aria-label="{escape(_label(c))}"',
+        f'aria-label="{_shown(_label(c))}"',
         'aria-describedby="card"',
     ]
     if findings:
@@ -160,6 +161,19 @@ def _worst(findings: list[Finding]) -> str:
 
 
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _marked(text: str) -> str:
+    """``text`` with each bidirectional control written as a mark, ``⟨U+202E⟩``:
+    for attributes, the page title and the data the hover card shows."""
+    if not _BIDI.search(text):
+        return text
+    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
+def _shown(text: str) -> str:
+    """Escaped for an attribute or a title, bidirectional controls as marks."""
+    return escape(_marked(text))
 
 
 def _visible(text: str) -> str:
@@ -239,7 +253,7 @@ def _side_list(report: DocumentReport) -> str:
             parts.append(
                 f'<li class="item r-{code} sev-{f.severity}"><a href="#" class="jump" '
                 f'data-target="{fid[id(f)]}">'
-                f'<span class="at">{f.line}:{f.column}</span> {escape(f.message)}</a></li>'
+                f'<span class="at">{f.line}:{f.column}</span> {_visible(f.message)}</a></li>'
             )
         parts.append("</ol></details>")
     return "".join(parts)
@@ -280,8 +294,8 @@ def _references(report: DocumentReport, colours: dict[str, int]) -> str:
             else '<span class="badge sev-warning">never cited</span>'
         )
         rows.append(
-            f'<li><span class="ref-text">{escape(r.text)}</span><br><span class="ref-key">'
-            f"{escape(r.id)} · key {escape(r.key)}</span> · {status}</li>"
+            f'<li><span class="ref-text">{_visible(r.text)}</span><br><span class="ref-key">'
+            f"{escape(r.id)} · key {_visible(r.key)}</span> · {status}</li>"
         )
     missing = Counter(
         c.source for c in report.citations if not c.reference and not c.author_references
@@ -294,7 +308,7 @@ def _references(report: DocumentReport, colours: dict[str, int]) -> str:
         )
         rows.append(
             f'<li class="missing"><span class="ref-text src-{colours.get(source, 0)}">'
-            f"{escape(source)}</span><br>"
+            f"{_visible(source)}</span><br>"
             f'<span class="badge sev-error">no entry</span> cited {n}× {links}</li>'
         )
     if not rows:
@@ -321,7 +335,7 @@ def render_html(report: DocumentReport, index_href: str | None = None) -> str:
     )
     return f"""{_head(f"{report.path} — citetrace", csp, style)}
 <body>
-<header>{back}<h1>{escape(report.path)}</h1><p class="summary">{summary}</p>
+<header>{back}<h1>{_visible(report.path)}</h1><p class="summary">{summary}</p>
 <p class="hint">Hover or focus a highlighted citation (Tab) to see its source and the claim it
 supports; <kbd>n</kbd>/<kbd>p</kbd> jump to the next or previous finding, <kbd>Esc</kbd> closes
 the card.</p></header>
@@ -352,7 +366,7 @@ def _head(title: str, csp: str, style: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="generator" content="citetrace {__version__}">
-<title>{escape(title)}</title>
+<title>{_shown(title)}</title>
 <style>{style}</style>
 </head>"""
 
@@ -381,7 +395,7 @@ def render_index(reports: Sequence[DocumentReport], pages: Sequence[str]) -> str
     for report, page in zip(reports, pages, strict=True):
         sev = Counter(f.severity for f in report.findings)
         rows.append(
-            f'<tr><td><a href="{escape(page)}">{escape(report.path)}</a></td>'
+            f'<tr><td><a href="{escape(quote(page))}">{_visible(report.path)}</a></td>'
             f"<td>{len(report.citations)}</td><td>{len(report.references)}</td>"
             f"<td>{sev['error']}</td><td>{sev['warning']}</td><td>{sev['info']}</td></tr>"
         )
