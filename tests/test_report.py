@@ -142,3 +142,19 @@ def test_hostile_document_renders_inert(browser, tmp_path: Path) -> None:
     assert browser.find_elements(By.CSS_SELECTOR, ".doc img, .doc script, .doc a") == []
     severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert severe == []
+
+
+def test_timeline_ticks_suit_the_range() -> None:
+    import re
+
+    from citetrace import audit_text
+    from citetrace.render.charts import timeline
+
+    text = "A (Pravda, 1415. 6. 15). B (Pravda, 2015. 6. 15). C (Trud, 1987. 5. 1)."
+    report = audit_text(text)
+    svg = timeline(report.citations, {"Pravda": 0, "Trud": 1})
+    labels = re.findall(r">(\d{4})</text>", svg)
+    assert 3 <= len(labels) <= 12
+    assert all(int(year) % 100 == 0 for year in labels)
+    short = timeline(audit_text("A (Trud, 1986. 5. 1). B (Trud, 1988. 5. 1).").citations, {})
+    assert re.findall(r">(\d{4})</text>", short) == ["1986", "1987", "1988"]

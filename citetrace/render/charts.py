@@ -72,6 +72,17 @@ def _when(c: Citation) -> tuple[date, bool] | None:
     return date(*parts), True
 
 
+_TICK_ROOM = 40  # pixels a year label needs
+_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+
+
+def tick_step(years: int, room: float) -> int:
+    """Years between two labelled ticks, as a plotting library chooses them: the
+    smallest of 1, 2, 5, 10, 20, 25, 50, 100, … whose labels do not run together."""
+    fits = max(1, int(room // _TICK_ROOM))
+    return next((step for step in _STEPS if years / step <= fits), _STEPS[-1])
+
+
 def timeline(citations: Sequence[Citation], colours: dict[str, int]) -> str:
     """One row per source, a dot per cited date (hollow when only a month or year is known)."""
     points: dict[str, list[tuple[date, bool, Citation]]] = defaultdict(list)
@@ -94,7 +105,10 @@ def timeline(citations: Sequence[Citation], colours: dict[str, int]) -> str:
         return _LABEL + room * (d - start).days / span
 
     parts = []
-    for year in range(start.year, end.year + 1):
+    step = tick_step(end.year - start.year, room)
+    for year in range(start.year - start.year % step, end.year + 1, step):
+        if year < start.year:
+            continue
         xx = x(date(year, 1, 1))
         parts.append(
             f'<line x1="{xx:.1f}" x2="{xx:.1f}" y1="0" y2="{height - 28}" stroke="#e4e0d8"/>'
