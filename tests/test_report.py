@@ -158,3 +158,12 @@ def test_timeline_ticks_suit_the_range() -> None:
     assert all(int(year) % 100 == 0 for year in labels)
     short = timeline(audit_text("A (Trud, 1986. 5. 1). B (Trud, 1988. 5. 1).").citations, {})
     assert re.findall(r">(\d{4})</text>", short) == ["1986", "1987", "1988"]
+
+
+def test_past_ten_sources_share_a_neutral_colour_never_a_sources() -> None:
+    from citetrace import audit_text
+    from citetrace.render.palette import OTHER, source_colours
+
+    text = " ".join(f"A claim (Paper{chr(65 + i)}, 1987. 5. {1 + i})." for i in range(12))
+    colours = source_colours(audit_text(text).citations)
+    assert sorted(colours.values()) == [*range(10), OTHER, OTHER]

@@ -20,6 +20,7 @@ _COLOURS = (
     "#6a3d9a",
     "#117733",
     "#882255",
+    "#8c8c8c",  # every source past the tenth
 )
 _ROW = 24
 _LABEL = 150
