@@ -19,7 +19,7 @@ function show(target){
  if(c.match&&c.match!=='exact')row(dl,'match',c.match);
  row(dl,'line',c.line);
  card.appendChild(dl);
- if(c.findings.length){var ul=el('ul');c.findings.forEach(function(f){ul.appendChild(el('li',f.rule+': '+f.message,'sev-'+f.severity));});card.appendChild(ul);}
+ if(c.findings.length){var ul=el('ul');c.findings.forEach(function(f){ul.appendChild(el('li',f.explained,'sev-'+f.severity));});card.appendChild(ul);}
  card.hidden=false;
  var r=target.getBoundingClientRect();
  var left=Math.min(window.scrollX+r.left,window.scrollX+document.documentElement.clientWidth-card.offsetWidth-8);

@@ -198,10 +198,25 @@ def _segment(text: str, claims: list[str], findings: list[Finding], fid: dict[in
     if findings:
         classes = ["f", f"sev-{_worst(findings)}"] + [f"r-{f.code}" for f in findings]
         ids = " ".join(fid[id(f)] for f in findings)
-        body = f'<mark class="{" ".join(dict.fromkeys(classes))}" data-fids="{ids}">{body}</mark>'
+        tip = _shown("\n".join(_explained(f) for f in findings))
+        body = (
+            f'<mark class="{" ".join(dict.fromkeys(classes))}" data-fids="{ids}" '
+            f'title="{tip}" tabindex="0">{body}</mark>'
+        )
     if claims:
         body = f'<span class="claim" data-claim="{" ".join(claims)}">{body}</span>'
     return body
+
+
+def _explained(f: Finding) -> str:
+    """A finding in one line for a person: its rule, message, suggestion and
+    whether its fix is applied by ``fix`` or needs a person's eye."""
+    line = f"{f.rule}: {f.message}"
+    if f.suggestion and f.suggestion not in f.message:
+        line += f" — {f.suggestion}"
+    if f.fix is not None:
+        line += " (safe fix)" if f.fix.safe else " (fix needs review)"
+    return line
 
 
 def _card_data(report: DocumentReport) -> dict:
@@ -211,7 +226,7 @@ def _card_data(report: DocumentReport) -> dict:
     for f in report.findings:
         if f.citation:
             per_citation[f.citation].append(
-                {"id": fid[id(f)], "rule": f.rule, "severity": f.severity, "message": f.message}
+                {"id": fid[id(f)], "severity": f.severity, "explained": _explained(f)}
             )
     return {
         c.id: {
@@ -253,7 +268,7 @@ def _side_list(report: DocumentReport) -> str:
             parts.append(
                 f'<li class="item r-{code} sev-{f.severity}"><a href="#" class="jump" '
                 f'data-target="{fid[id(f)]}">'
-                f'<span class="at">{f.line}:{f.column}</span> {_visible(f.message)}</a></li>'
+                f'<span class="at">{f.line}:{f.column}</span> {_visible(_explained(f))}</a></li>'
             )
         parts.append("</ol></details>")
     return "".join(parts)
