@@ -43,7 +43,19 @@ def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
     from citetrace.inputs.walk import discover
 
     options = _options(settings, encoding, want_report=True)
-    return _collect(run_local(list(discover(paths)), options))
+    entries = list(discover(paths))
+    return _collect(_with_progress(run_local(entries, options), entries, quiet=False))
+
+
+def _with_progress(outcomes, entries: list, quiet: bool):
+    """The outcomes, with the progress bar on standard error when it is a terminal
+    (documents, megabytes, rate, time left), whatever the output format."""
+    from citetrace.batch.stream import progress, stderr_is_terminal
+
+    with progress(entries, not quiet and stderr_is_terminal()) as advance:
+        for outcome in outcomes:
+            advance(outcome)
+            yield outcome
 
 
 def _collect(outcomes) -> tuple[list, list]:
@@ -348,7 +360,8 @@ def audit(
         )
         sys.exit(EXIT_ERROR if failed else EXIT_OK)
     options = _options(settings, encoding, want_report=True)
-    reports, errors = _collect(_run(entries, options, jobs, True, engine, scheduler))
+    outcomes = _run(entries, options, jobs, True, engine, scheduler)
+    reports, errors = _collect(_with_progress(outcomes, entries, quiet))
     _render(
         reports, errors, fmt, output, no_color, paths, False, indent, all_citations=all_citations
     )

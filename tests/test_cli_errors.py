@@ -249,3 +249,18 @@ def test_bidi_controls_are_marks_everywhere_in_a_report(tmp_path: Path) -> None:
     assert run("report", str(tmp_path), "-o", str(out)).exit_code == 0
     for page in out.iterdir():
         assert rlo not in page.read_text(encoding="utf-8"), page.name
+
+
+@pytest.mark.skipif(not Path("/usr/bin/script").exists(), reason="needs script(1) for a terminal")
+@pytest.mark.parametrize("command", ["audit", "check", "report"])
+def test_a_terminal_sees_progress_in_documents_whatever_the_format(
+    tmp_path: Path, command: str
+) -> None:
+    for i in range(3):
+        (tmp_path / f"p{i}.md").write_text(PAPER, encoding="utf-8")
+    out = tmp_path / ("out" if command == "report" else "out.txt")
+    line = f"{sys.executable} -m citetrace {command} {tmp_path} -o {out}"
+    done = subprocess.run(
+        ["script", "-qec", line, "/dev/null"], capture_output=True, text=True, timeout=120
+    )
+    assert "/3 documents" in done.stdout.replace("\r", "\n")
