@@ -179,3 +179,11 @@ def test_every_marked_finding_explains_itself_with_its_suggestion(tmp_path: Path
     assert marks and all('title="' in m and 'tabindex="0"' in m for m in marks)
     assert "ocr-typo: " in page
     assert "(safe fix)" in page and "(fix needs review)" in page
+
+
+def test_markdown_cells_show_bidi_controls_as_marks_and_cut_at_words() -> None:
+    from citetrace.render.markdown import _excerpt, cell
+
+    assert cell("a \u202e9991 ,dlihcS") == "a ⟨U+202E⟩9991 ,dlihcS"
+    cut = _excerpt("alpha " * 30, 40)
+    assert cut.endswith("alpha…") and len(cut) <= 40

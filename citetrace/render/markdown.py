@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -11,12 +12,18 @@ from citetrace.model import DocumentReport
 MAX_ROWS = 200
 
 
+# Bidirectional controls would reorder what follows them wherever the Markdown
+# is shown; they are written as marks.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def cell(text: str) -> str:
-    """Text made safe for a Markdown table cell: one line, pipes and markup escaped."""
+    """Text made safe for a Markdown table cell: one line, pipes and markup escaped,
+    bidirectional controls shown as marks (``⟨U+202E⟩``)."""
     flat = " ".join(text.split())
     for ch in "\\|`*_[]<>":
         flat = flat.replace(ch, "\\" + ch)
-    return flat
+    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", flat)
 
 
 def render_check_markdown(
@@ -57,7 +64,10 @@ def render_check_markdown(
 
 def _excerpt(text: str, width: int = 90) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    if len(flat) <= width:
+        return flat
+    cut = flat.rfind(" ", 0, width)  # at a word's end, not inside a word
+    return flat[: cut if cut > width // 2 else width - 1] + "…"
 
 
 def render_report_markdown(report: DocumentReport) -> str:
