@@ -779,7 +779,9 @@ def report(paths, fmt, output, encoding, **rule_settings) -> None:
             write_atomic(str(target), page, inputs)
             click.echo(f"wrote {target}", err=True)
         if index_href:
-            write_atomic(str(folder / "index.html"), render_index(reports, names), inputs)
+            failures = [(e.path, e.reason) for e in errors]
+            index = render_index(reports, names, failures)
+            write_atomic(str(folder / "index.html"), index, inputs)
             click.echo(f"wrote {folder / 'index.html'}", err=True)
     except (OSError, OutputError) as exc:
         click.echo(f"error: {exc}", err=True)

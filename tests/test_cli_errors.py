@@ -264,3 +264,16 @@ def test_a_terminal_sees_progress_in_documents_whatever_the_format(
         ["script", "-qec", line, "/dev/null"], capture_output=True, text=True, timeout=120
     )
     assert "/3 documents" in done.stdout.replace("\r", "\n")
+
+
+def test_the_report_index_lists_inputs_that_could_not_be_read(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a.md", "b.md"):
+        (docs / name).write_text(PAPER, encoding="utf-8")
+    (docs / "bad.md").write_bytes(b"\xff\xfe\xfa not text")
+    out = tmp_path / "out"
+    result = run("report", str(docs), "-o", str(out))
+    assert result.exit_code == 2
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "bad.md" in index and "not audited" in index

@@ -402,8 +402,13 @@ def _filter_css(report: DocumentReport) -> str:
     return "".join(rules)
 
 
-def render_index(reports: Sequence[DocumentReport], pages: Sequence[str]) -> str:
-    """An index page with the totals per document."""
+def render_index(
+    reports: Sequence[DocumentReport],
+    pages: Sequence[str],
+    failures: Sequence[tuple[str, str]] = (),
+) -> str:
+    """An index page with the totals per document, and the inputs that could
+    not be read (``failures``: path and reason)."""
     style = _asset("report.css")
     csp = f"default-src 'none'; style-src '{_sha256(style)}'; base-uri 'none'; form-action 'none'"
     rows = []
@@ -413,6 +418,11 @@ def render_index(reports: Sequence[DocumentReport], pages: Sequence[str]) -> str
             f'<tr><td><a href="{escape(quote(page))}">{_visible(report.path)}</a></td>'
             f"<td>{len(report.citations)}</td><td>{len(report.references)}</td>"
             f"<td>{sev['error']}</td><td>{sev['warning']}</td><td>{sev['info']}</td></tr>"
+        )
+    for path, reason in failures:
+        rows.append(
+            f'<tr class="failed"><td>{_visible(path)}</td>'
+            f'<td colspan="5">not audited: {_visible(reason)}</td></tr>'
         )
     totals = Counter(f.severity for r in reports for f in r.findings)
     return f"""{_head("citetrace report", csp, style)}
