@@ -271,7 +271,7 @@ def test_the_report_index_lists_inputs_that_could_not_be_read(tmp_path: Path) ->
     docs.mkdir()
     for name in ("a.md", "b.md"):
         (docs / name).write_text(PAPER, encoding="utf-8")
-    (docs / "bad.md").write_bytes(b"\xff\xfe\xfa not text")
+    (docs / "bad.md").write_bytes(b"caf\xe9 is not UTF-8")
     out = tmp_path / "out"
     result = run("report", str(docs), "-o", str(out))
     assert result.exit_code == 2
