@@ -845,12 +845,20 @@ def typos(paths, fmt, encoding, check_sic) -> None:
     else:
         for correction, items in ordered:
             written = sorted({" ".join(f.text.split()) for _, f in items})
-            where = ", ".join(f"{p}:{f.line}:{f.column}" for p, f in items[:6])
+            where = _places(items[:6])
             more = f" … +{len(items) - 6}" if len(items) > 6 else ""
             click.echo(f"{correction}  ← {', '.join(written)}  ×{len(items)}  ({where}{more})")
         total = sum(len(items) for _, items in ordered)
         click.echo(f"{total} typos, {len(ordered)} corrections")
     _exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+def _places(items: list) -> str:
+    """``a.txt 3:4, 9:1; b.txt 2:7``: each file named once, then its line:column places."""
+    by_path: dict[str, list[str]] = {}
+    for path, f in items:
+        by_path.setdefault(path, []).append(f"{f.line}:{f.column}")
+    return "; ".join(f"{path} {', '.join(places)}" for path, places in by_path.items())
 
 
 def run() -> None:

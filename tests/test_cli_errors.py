@@ -277,3 +277,11 @@ def test_the_report_index_lists_inputs_that_could_not_be_read(tmp_path: Path) ->
     assert result.exit_code == 2
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "bad.md" in index and "not audited" in index
+
+
+def test_typos_name_each_file_once_per_correction(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text("The assitance came. More assitance came.\n", "utf-8")
+    result = run("typos", str(path))
+    line = next(line for line in result.output.splitlines() if line.startswith("assistance"))
+    assert line.count(str(path)) == 1 and line.count(":") == 2  # two places, one name
