@@ -187,3 +187,43 @@ def test_markdown_cells_show_bidi_controls_as_marks_and_cut_at_words() -> None:
     assert cell("a \u202e9991 ,dlihcS") == "a ⟨U+202E⟩9991 ,dlihcS"
     cut = _excerpt("alpha " * 30, 40)
     assert cut.endswith("alpha…") and len(cut) <= 40
+
+
+def test_next_and_previous_follow_the_filters_and_the_readers_place(
+    browser, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    browser.get(_page(tmp_path).as_uri())
+    jumps = browser.find_elements(By.CSS_SELECTOR, "a.jump")
+    marks = browser.find_elements(By.CSS_SELECTOR, ".doc .f")
+    jumps[3].click()
+    start = browser.switch_to.active_element
+    index = [m.id for m in marks].index(start.id)
+    ActionChains(browser).send_keys("n").perform()
+    assert browser.switch_to.active_element.id == marks[index + 1].id  # from the reader's place
+
+    warning = browser.find_element(By.CSS_SELECTOR, 'input[data-hide="hide-sev-warning"]')
+    warning.click()  # hide warnings
+    for _ in range(8):
+        ActionChains(browser).send_keys("n").perform()
+        classes = browser.switch_to.active_element.get_attribute("class").split()
+        assert "sev-warning" not in classes
+    counts = browser.find_elements(By.CSS_SELECTOR, "details.group:not([hidden]) .count")
+    assert all(int(c.text) > 0 for c in counts)
+
+
+def test_enter_opens_a_citations_card(browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(_page(tmp_path).as_uri())
+    cite = browser.find_element(By.CSS_SELECTOR, '.cite[data-id="C2"]')
+    browser.execute_script("arguments[0].focus()", cite)
+    card = browser.find_element(By.ID, "card")
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert not card.is_displayed()  # Enter closes the card focus opened
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert card.is_displayed() and "Rude Pravo" in card.text

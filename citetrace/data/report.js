@@ -1,4 +1,4 @@
-(function(){
+(function(){var marks=[],at=-1;
 'use strict';
 var data=JSON.parse(document.getElementById('data').textContent);
 var card=document.getElementById('card');
@@ -30,10 +30,14 @@ function hide(){if(!current)return;shade(current.getAttribute('data-id'),false);
 document.querySelectorAll('.cite').forEach(function(c){
  c.setAttribute('aria-expanded','false');
  c.addEventListener('mouseenter',function(){show(c);});
- c.addEventListener('mouseleave',function(){if(document.activeElement!==c)hide();});
+ c.addEventListener('mouseleave',function(){setTimeout(function(){
+  if(document.activeElement!==c&&!card.matches(':hover'))hide();},200);});
+ c.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();
+  if(current===c)hide();else show(c);}});
  c.addEventListener('focus',function(){show(c);});
  c.addEventListener('blur',hide);});
-function go(node){if(!node)return;node.scrollIntoView({block:'center'});
+card.addEventListener('mouseleave',function(){if(current&&document.activeElement!==current)hide();});
+function go(node){if(!node)return;var i=marks.indexOf(node);if(i>=0)at=i;node.scrollIntoView({block:'center'});
  if(!node.hasAttribute('tabindex'))node.setAttribute('tabindex','-1');
  node.focus({preventScroll:true});node.classList.remove('flash');void node.offsetWidth;node.classList.add('flash');}
 function finding(id){var all=document.querySelectorAll('.doc [data-fids]');
@@ -42,11 +46,22 @@ document.querySelectorAll('a.jump').forEach(function(a){a.addEventListener('clic
  e.preventDefault();go(finding(a.getAttribute('data-target')));});});
 document.querySelectorAll('a.jump-cite').forEach(function(a){a.addEventListener('click',function(e){
  e.preventDefault();go(document.querySelector('.cite[data-id="'+a.getAttribute('data-target')+'"]'));});});
+function recount(){document.querySelectorAll('details.group').forEach(function(g){
+ var n=0;g.querySelectorAll('li').forEach(function(li){if(li.offsetParent!==null)n++;});
+ var c=g.querySelector('.count');if(c)c.textContent=n;g.hidden=(n===0);});}
 document.querySelectorAll('.filters input').forEach(function(box){box.addEventListener('change',function(){
- document.body.classList.toggle(box.getAttribute('data-hide'),!box.checked);});});
-var marks=Array.prototype.slice.call(document.querySelectorAll('.doc .f'));var at=-1;
+ document.body.classList.toggle(box.getAttribute('data-hide'),!box.checked);recount();});});
+function shown(m){var b=document.body.classList,sev=null,codes=[];
+ m.classList.forEach(function(k){if(k.indexOf('sev-')===0)sev=k.slice(4);if(k.indexOf('r-')===0)codes.push(k.slice(2));});
+ if(sev&&b.contains('hide-sev-'+sev))return false;
+ return codes.some(function(k){return !b.contains('hide-'+k);});}
+marks=Array.prototype.slice.call(document.querySelectorAll('.doc .f'));
 document.addEventListener('keydown',function(e){
  if(e.key==='Escape'){hide();return;}
  if(e.target.tagName==='INPUT'||e.altKey||e.ctrlKey||e.metaKey||!marks.length)return;
- if(e.key==='n'||e.key==='p'){at=(at+(e.key==='n'?1:-1)+marks.length)%marks.length;go(marks[at]);}});
+ if(e.key!=='n'&&e.key!=='p')return;
+ var here=marks.indexOf(document.activeElement);if(here>=0)at=here;
+ var step=e.key==='n'?1:-1;
+ for(var k=1;k<=marks.length;k++){var i=((at+step*k)%marks.length+marks.length)%marks.length;
+  if(shown(marks[i])){go(marks[i]);return;}}});
 })();
