@@ -227,3 +227,9 @@ def test_enter_opens_a_citations_card(browser, tmp_path: Path) -> None:
     assert not card.is_displayed()  # Enter closes the card focus opened
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     assert card.is_displayed() and "Rude Pravo" in card.text
+
+
+def test_filters_name_their_rules_and_quoted_tokens_are_code(tmp_path: Path) -> None:
+    page = _page(tmp_path).read_text(encoding="utf-8")
+    assert 'hide-CT101"> CT101 <small>missing-reference</small>' in page
+    assert "<code>UPI</code>" in page

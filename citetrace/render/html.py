@@ -208,6 +208,21 @@ def _segment(text: str, claims: list[str], findings: list[Finding], fid: dict[in
     return body
 
 
+_QUOTED = re.compile(r"'([^'\n]{1,80})'")
+
+
+def _quoted_as_code(text: str) -> str:
+    """Visible text whose quoted tokens ('II', 'Il') are set in a code font, where
+    look-alike letters can be told apart."""
+    out, pos = [], 0
+    for m in _QUOTED.finditer(text):
+        out.append(_visible(text[pos : m.start()]))
+        out.append(f"<code>{_visible(m.group(1))}</code>")
+        pos = m.end()
+    out.append(_visible(text[pos:]))
+    return "".join(out)
+
+
 def _explained(f: Finding) -> str:
     """A finding in one line for a person: its rule, message, suggestion and
     whether its fix is applied by ``fix`` or needs a person's eye."""
@@ -268,14 +283,16 @@ def _side_list(report: DocumentReport) -> str:
             parts.append(
                 f'<li class="item r-{code} sev-{f.severity}"><a href="#" class="jump" '
                 f'data-target="{fid[id(f)]}">'
-                f'<span class="at">{f.line}:{f.column}</span> {_visible(_explained(f))}</a></li>'
+                f'<span class="at">{f.line}:{f.column}</span> {_quoted_as_code(_explained(f))}'
+                "</a></li>"
             )
         parts.append("</ol></details>")
     return "".join(parts)
 
 
 def _filters(report: DocumentReport) -> str:
-    codes = sorted({f.code for f in report.findings})
+    names = {f.code: f.rule for f in report.findings}
+    codes = sorted(names)
     severities = [s for s in _SEVERITIES if any(f.severity == s for f in report.findings)]
     if not codes:
         return ""
@@ -284,7 +301,9 @@ def _filters(report: DocumentReport) -> str:
         for s in severities
     ]
     boxes += [
-        f'<label><input type="checkbox" checked data-hide="hide-{c}"> {c}</label>' for c in codes
+        f'<label><input type="checkbox" checked data-hide="hide-{c}"> {c} '
+        f"<small>{escape(names[c])}</small></label>"
+        for c in codes
     ]
     return (
         '<fieldset class="filters"><legend>Show findings</legend>' + "".join(boxes) + "</fieldset>"
