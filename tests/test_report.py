@@ -233,3 +233,19 @@ def test_filters_name_their_rules_and_quoted_tokens_are_code(tmp_path: Path) -> 
     page = _page(tmp_path).read_text(encoding="utf-8")
     assert 'hide-CT101"> CT101 <small>missing-reference</small>' in page
     assert "<code>UPI</code>" in page
+
+
+def test_a_phone_never_scrolls_sideways(browser, tmp_path: Path) -> None:
+    long_doi = "https://doi.org/10.1000/" + "x" * 120
+    text = f"A claim (Pike, 1987).\n\n## References\n\nPike, D. (1987). A title. {long_doi}\n"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / ("a-very-long-file-name-" * 6 + ".md")).write_text(text, encoding="utf-8")
+    (docs / "b.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["report", str(docs), "-o", str(out)]).exit_code == 0
+    browser.set_window_size(390, 844)
+    for page in sorted(out.iterdir()):
+        browser.get(page.as_uri())
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 400, page.name
