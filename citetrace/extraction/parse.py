@@ -68,10 +68,12 @@ _PARTICLE = (
 _SURNAME = rf"{_PARTICLE}*[A-Z][\w'’\-–]+"
 # An author abbreviated as botanists do: "Pellegr.", "R.E.Fr.", "Mart.".
 _ABBREVIATED = r"(?:[A-Z]\.-?)*[A-Z][a-zà-ÿ]{1,12}\."
-_NARRATIVE_NAME = re.compile(
-    rf"(?P<name>{_SURNAME}(?:(?:\s*,\s*{_SURNAME})*\s+(?:and|&|e|y|und)\s+{_SURNAME}"
-    rf"|,?\s+et\.?\s*-?\s*al\.?)?|{_ABBREVIATED})(?:['’]s)?\s*$"
+# Authors named in a sentence: "Lee", "Lee and Kim", "Ruiz, Pinto e Melo", "Lee et al."
+_AUTHOR_LIST = (
+    rf"{_SURNAME}(?:(?:\s*,\s*{_SURNAME})*\s+(?:and|&|e|y|und)\s+{_SURNAME}"
+    rf"|,?\s+et\.?\s*-?\s*al\.?)?"
 )
+_NARRATIVE_NAME = re.compile(rf"(?P<name>{_AUTHOR_LIST}|{_ABBREVIATED})(?:['’]s)?\s*$")
 _MAX_NAME_WORDS = 6
 # A lower-case prefix joined to a surname: d'Anglemont, el-Hajj, al-Rashid.
 _LOWER_PREFIX = re.compile(r"(?:d['’]|el-|al-|ben-|ibn-)[A-Z]")
@@ -636,10 +638,7 @@ def _narrative(
 
 # A citation written into the sentence without parentheses: "as shown by Lee
 # et al., 2004", "Lee and Kim 2006 found". Found from its year backwards.
-_BARE_NAME = re.compile(
-    rf"(?<![\w’'\-])(?P<name>{_SURNAME}(?:\s+et\s+al\.?|(?:\s*,\s*{_SURNAME})*"
-    rf"\s+(?:and|&|e|y)\s+{_SURNAME})?)(?P<sep>\s*,?\s*)$"
-)
+_BARE_NAME = re.compile(rf"(?<![\w’'\-])(?P<name>{_AUTHOR_LIST})(?P<sep>\s*,?\s*)$")
 _BARE_LOOK_BACK = 120
 # The year of a bare citation follows a comma or "et al.": both patterns open with
 # plain text, which the regular-expression engine finds fast.
