@@ -59,9 +59,12 @@ marks=Array.prototype.slice.call(document.querySelectorAll('.doc .f'));
 document.addEventListener('keydown',function(e){
  if(e.key==='Escape'){hide();return;}
  if(e.target.tagName==='INPUT'||e.altKey||e.ctrlKey||e.metaKey||!marks.length)return;
- if(e.key!=='n'&&e.key!=='p')return;
+ if(e.key==='n'||e.key==='p')step(e.key);});
+function step(key){if(!marks.length)return;
  var here=marks.indexOf(document.activeElement);if(here>=0)at=here;
- var step=e.key==='n'?1:-1;
- for(var k=1;k<=marks.length;k++){var i=((at+step*k)%marks.length+marks.length)%marks.length;
-  if(shown(marks[i])){go(marks[i]);return;}}});
+ var by=key==='n'?1:-1;
+ for(var k=1;k<=marks.length;k++){var i=((at+by*k)%marks.length+marks.length)%marks.length;
+  if(shown(marks[i])){go(marks[i]);return;}}}
+document.querySelectorAll('.stepper button').forEach(function(b){b.addEventListener('click',function(){
+ step(b.getAttribute('data-step'));});});
 })();

@@ -372,7 +372,9 @@ def render_html(report: DocumentReport, index_href: str | None = None) -> str:
 <header>{back}<h1>{_visible(report.path)}</h1><p class="summary">{summary}</p>
 <p class="hint">Hover or focus a highlighted citation (Tab) to see its source and the claim it
 supports; <kbd>n</kbd>/<kbd>p</kbd> jump to the next or previous finding, <kbd>Esc</kbd> closes
-the card.</p></header>
+the card.</p>
+<nav class="jumps" aria-label="Jump to"><a href="#side">Findings</a> ·
+<a href="#pictures">Pictures</a> · <a href="#references">Reference list</a></nav></header>
 <div class="layout">
 <main id="text" aria-label="Document text"><div class="doc">{annotate(report, colours)}</div></main>
 <aside id="side" aria-label="Findings"><h2>Findings</h2>{_filters(report)}
@@ -385,6 +387,9 @@ the card.</p></header>
 <section id="references" aria-label="Reference list"><h2>Reference list</h2>
 {_references(report, colours)}</section>
 <div id="card" role="tooltip" hidden></div>
+<div class="stepper" aria-label="Findings, one after another"><button type="button" data-step="p"
+aria-label="Previous finding">◀ finding</button><button type="button" data-step="n"
+aria-label="Next finding">finding ▶</button></div>
 <script type="application/json" id="data">{_json_for_script(_card_data(report))}</script>
 <script>{script}</script>
 </body>
