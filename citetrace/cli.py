@@ -693,7 +693,7 @@ def fix(paths, show_diff, write, unsafe_fixes, force, encoding, **rule_settings)
                 write_fixed(fixed, force)
                 click.echo(f"{path}: applied {len(fixed.result.applied)} fixes", err=True)
             else:
-                for f in fixed.result.applied:
+                for f in sorted(fixed.result.applied, key=lambda f: (f.line, f.column)):
                     click.echo(
                         f"{path}:{f.line}:{f.column}: {f.code} [{f.rule}] "
                         f"'{f.text}' → '{f.fix.replacement}'"

@@ -285,3 +285,19 @@ def test_typos_name_each_file_once_per_correction(tmp_path: Path) -> None:
     result = run("typos", str(path))
     line = next(line for line in result.output.splitlines() if line.startswith("assistance"))
     assert line.count(str(path)) == 1 and line.count(":") == 2  # two places, one name
+
+
+def test_fix_lists_its_fixes_in_the_order_of_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text(
+        "A (Izvestiva, 1987. 8. 11). B (Izvestiya 1987. 8. 12). C (Izvestiya, 1987. 8. 13). "
+        "D (Izvestiya, 1987. 8. 14).\n\n## References\n\nIzvestiya\n",
+        encoding="utf-8",
+    )
+    result = run("fix", str(path), "--unsafe-fixes")
+    places = [
+        tuple(int(n) for n in line.split(":")[1:3])
+        for line in result.output.splitlines()
+        if line.startswith(str(path))
+    ]
+    assert len(places) >= 2 and places == sorted(places)
