@@ -89,13 +89,9 @@ def test_seed_against_its_fixed_edition(tmp_path: Path) -> None:
     d = diff(text, fix_text(text).fixed)
     assert d.removed == d.added == [] and len(d.changed) == 4
     resolved = sorted(f.rule for f in d.findings_resolved)
-    assert resolved == ["format-inconsistent"] * 3 + [
-        "missing-reference",
-        "source-typo",
-        "source-variant",
-    ]
-    # the rewritten UPI citation is a new citation text, so its missing reference is new too
-    assert [f.text for f in d.findings_introduced] == ["(UPI, 1987. 10. 16)"]
+    assert resolved == ["format-inconsistent"] * 3 + ["source-typo", "source-variant"]
+    # the rewritten UPI citation carries its missing reference over: neither new nor resolved
+    assert d.findings_introduced == []
 
 
 def test_diff_as_a_subprocess(tmp_path: Path) -> None:
@@ -123,3 +119,15 @@ def test_diff_as_a_subprocess(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert [c["text"] for c in json.loads(proc.stdout)["removed"]] == ["(Trud, 1987. 1. 1)"]
+
+
+def test_a_finding_carried_by_an_edited_citation_is_neither_new_nor_resolved() -> None:
+    from citetrace import audit_text
+    from citetrace.ci.diff import diff_reports
+
+    refs = "\n\n## References\n\nPravda\n"
+    old = audit_text("A claim (UPI, 1987. 5. 1). Another (Pravda, 1987. 5. 2)." + refs, "a.md")
+    new = audit_text("A claim (UPI, 1987. 5. 3). Another (Pravda, 1987. 5. 2)." + refs, "b.md")
+    result = diff_reports(old, new)
+    assert [p.changes for p in result.changed] != []
+    assert result.findings_introduced == [] and result.findings_resolved == []

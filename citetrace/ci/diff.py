@@ -84,8 +84,32 @@ def diff_reports(old: DocumentReport, new: DocumentReport) -> EditionDiff:
     _mark_moved(result.pairs)
     result.removed = [c for i, c in enumerate(left) if i not in matched]
     result.added = [c for j, c in enumerate(right) if j not in taken]
-    result.findings_introduced, result.findings_resolved = _finding_changes(old, new)
+    introduced, resolved = _finding_changes(old, new)
+    result.findings_introduced, result.findings_resolved = _carried(
+        introduced, resolved, result.pairs
+    )
     return result
+
+
+def _carried(
+    introduced: list[Finding], resolved: list[Finding], pairs: list[Pair]
+) -> tuple[list[Finding], list[Finding]]:
+    """Introduced and resolved findings, less those a changed citation carried
+    over: the same rule on the old and the new form of one citation (its date
+    edited, say) is neither new nor resolved."""
+    partner = {p.old.id: p.new.id for p in pairs}
+    waiting: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(introduced):
+        if f.citation:
+            waiting.setdefault((f.citation, f.rule), []).append(i)
+    kept_old, dropped_new = [], set()
+    for f in resolved:
+        match = waiting.get((partner.get(f.citation or "", ""), f.rule))
+        if f.citation and match:
+            dropped_new.add(match.pop(0))
+        else:
+            kept_old.append(f)
+    return [f for i, f in enumerate(introduced) if i not in dropped_new], kept_old
 
 
 def _same_citation_and_claim(c: Citation) -> Hashable:
