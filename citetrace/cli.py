@@ -519,9 +519,16 @@ def rules(name: str | None) -> None:
 
     ordered = sorted(REGISTRY.values(), key=lambda r: r.code)
     if name is None:
+        import shutil
+        import textwrap
+
         width = max(len(r.name) for r in ordered)
+        indent = " " * (5 + 2 + width + 2 + 7 + 2)
+        columns = max(len(indent) + 30, shutil.get_terminal_size((100, 24)).columns)
         for r in ordered:
-            click.echo(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {r.summary}")
+            head = f"{r.code}  {r.name:<{width}}  {r.severity:<7}  "
+            lines = textwrap.wrap(r.summary, columns - len(indent), break_long_words=False)
+            click.echo(head + ("\n" + indent).join(lines or [""]))
         return
     found = next((r for r in ordered if name in (r.name, r.code) or name.upper() == r.code), None)
     if found is None:

@@ -301,3 +301,11 @@ def test_fix_lists_its_fixes_in_the_order_of_the_text(tmp_path: Path) -> None:
         if line.startswith(str(path))
     ]
     assert len(places) >= 2 and places == sorted(places)
+
+
+def test_rules_wrap_at_words_within_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("rules").output.splitlines()
+    assert lines and all(len(line) <= 80 for line in lines)
+    words = set(" ".join(lines).split())
+    assert "reference" in words  # words are whole, never cut
