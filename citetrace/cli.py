@@ -659,7 +659,12 @@ def _render_check(reports, errors, fmt, output, no_color, new_only, inputs) -> N
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; change nothing.")
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Show the changes (the words on a terminal, a unified diff otherwise); change nothing.",
+)
 @click.option("--write", is_flag=True, help="Rewrite the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that need a person's eye.")
 @click.option(
@@ -675,7 +680,7 @@ def fix(paths, show_diff, write, unsafe_fixes, force, encoding, **rule_settings)
     Without either, list what would be fixed. Exit 1 with --diff when there is
     something to fix, 2 on errors.
     """
-    from citetrace.ci.fix import FixError, fix_file, unified_diff, write_fixed
+    from citetrace.ci.fix import FixError, fix_file, unified_diff, word_diff, write_fixed
     from citetrace.config import ConfigError, ConfigFinder
     from citetrace.inputs.load import InputError
     from citetrace.inputs.walk import discover
@@ -695,7 +700,9 @@ def fix(paths, show_diff, write, unsafe_fixes, force, encoding, **rule_settings)
                 continue
             changed = True
             if show_diff:
-                click.echo(unified_diff(path, fixed.result), nl=False)
+                # a person at a terminal reads the changed words; a pipe gets the patch
+                shown = word_diff if sys.stdout.isatty() else unified_diff
+                click.echo(shown(path, fixed.result), nl=False)
             elif write:
                 write_fixed(fixed, force)
                 click.echo(f"{path}: applied {len(fixed.result.applied)} fixes", err=True)

@@ -241,3 +241,15 @@ def test_pathological_gitignore_pattern_is_walked_quickly(tmp_path: Path) -> Non
         pytest.fail("walking a folder under a pathological .gitignore did not end in 20 s")
     assert float(proc.stdout) < 1.0
     assert [entry.path for entry in discover([str(tmp_path)])] == [str(kept)]
+
+
+def test_word_diff_shows_the_changed_words_not_the_paragraph() -> None:
+    from citetrace.ci.fix import word_diff
+
+    text = (
+        "Some long paragraph text here " * 30
+        + "a claim (Izvestiva, 1987. 8. 11) follows.\n\n## References\n\nIzvestiya\n"
+    )
+    lines = word_diff("p.md", fix_text(text, unsafe=True)).splitlines()
+    assert len(lines) == 1 and len(lines[0]) < 160
+    assert "[-(Izvestiva,-]{+(Izvestiya,+}" in lines[0] and lines[0].startswith("p.md:1: …")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,46 @@ def unified_diff(path: str, result: FixResult) -> str:
         out.append(f"@@ -{_hunk_range(start, stop)} +{_hunk_range(start, stop)} @@\n")
         out += _hunk_lines(old, new, start, stop)
     return "".join(out)
+
+
+WORD_CONTEXT = 40  # characters shown either side of a change in a word diff
+
+
+def word_diff(path: str, result: FixResult) -> str:
+    """Each change as ``path:line: …before [-old-]{+new+} after…``: the words that
+    change with a little context, not the whole line a paragraph may fill (for a
+    person at a terminal; ``unified_diff`` is the patch)."""
+    old = result.original.splitlines()
+    new = result.fixed.splitlines()
+    if len(old) != len(new):
+        return unified_diff(path, result)
+    out = []
+    for number, (before, after) in enumerate(zip(old, new, strict=True), 1):
+        if before != after:
+            out += (f"{path}:{number}: {change}\n" for change in _word_changes(before, after))
+    return "".join(out)
+
+
+_WORDS = re.compile(r"\s+|[^\s]+")
+
+
+def _word_changes(before: str, after: str) -> list[str]:
+    """The changed words of one line, each with up to ``WORD_CONTEXT`` characters
+    of the line around it."""
+    a, b = _WORDS.findall(before), _WORDS.findall(after)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    changes = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        lead = "".join(a[:i1])
+        trail = "".join(a[i2:])
+        lead = ("…" + lead[-WORD_CONTEXT:]) if len(lead) > WORD_CONTEXT else lead
+        trail = (trail[:WORD_CONTEXT] + "…") if len(trail) > WORD_CONTEXT else trail
+        gone, came = "".join(a[i1:i2]), "".join(b[j1:j2])
+        marks = (f"[-{gone}-]" if gone else "") + (f"{{+{came}+}}" if came else "")
+        changes.append(f"{lead}{marks}{trail}")
+    return changes
 
 
 def _hunk_spans(changed: list[int], context: int) -> list[tuple[int, int]]:
