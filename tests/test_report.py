@@ -250,6 +250,11 @@ def test_a_phone_never_scrolls_sideways(browser, tmp_path: Path) -> None:
         browser.get(page.as_uri())
         width = browser.execute_script("return document.documentElement.scrollWidth")
         assert width <= 400, page.name
+        charts = browser.execute_script(
+            "return [...document.querySelectorAll('#pictures svg')]"
+            ".map(s => s.getBoundingClientRect().width)"
+        )
+        assert all(w >= 600 for w in charts), charts  # full size, scrolled, labels readable
 
 
 def test_a_phone_steps_through_findings_with_buttons(browser, tmp_path: Path) -> None:
