@@ -270,3 +270,26 @@ def test_a_phone_steps_through_findings_with_buttons(browser, tmp_path: Path) ->
     assert "f" in first.get_attribute("class").split()
     forward.click()
     assert browser.switch_to.active_element.id != first.id
+
+
+def test_the_card_stays_while_the_pointer_is_on_it(browser, tmp_path: Path) -> None:
+    import time
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(1400, 900)
+    browser.get(_page(tmp_path).as_uri())
+    cite = browser.find_element(By.CSS_SELECTOR, '.cite[data-id="C3"]')
+    browser.execute_script("arguments[0].scrollIntoView({block:'center'})", cite)
+    ActionChains(browser).move_to_element(cite).perform()
+    card = browser.find_element(By.ID, "card")
+    assert card.is_displayed()
+    ActionChains(browser).move_to_element(card).perform()
+    time.sleep(0.5)
+    assert card.is_displayed()  # its text can be selected and copied
+    heading = browser.find_element(By.TAG_NAME, "h1")
+    browser.execute_script("window.scrollTo(0, 0)")
+    ActionChains(browser).move_to_element(heading).perform()
+    time.sleep(0.5)
+    assert not card.is_displayed()
