@@ -293,3 +293,38 @@ def test_the_card_stays_while_the_pointer_is_on_it(browser, tmp_path: Path) -> N
     ActionChains(browser).move_to_element(heading).perform()
     time.sleep(0.5)
     assert not card.is_displayed()
+
+
+def test_names_marks_links_and_colours_in_a_real_browser(browser, tmp_path: Path) -> None:
+    """Items seen in the page itself: bidi marks in the title and heading, index
+    links to files with odd names, suggestions in the card, the eleventh colour."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    rlo = "\u202e"
+    sources = " ".join(f"A claim (Paper{chr(65 + i)}, 1987. 5. {1 + i})." for i in range(11))
+    (docs / f"{rlo}evil.md").write_text(
+        sources + " Then (Izvestiva, 1987. 8. 11).\n\n## References\n\nIzvestiya\n", "utf-8"
+    )
+    (docs / "javascript:alert(1).md").write_text("A claim (Trud, 1987. 5. 1).\n", "utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["report", str(docs), "-o", str(out)]).exit_code == 0
+    browser.set_window_size(1400, 900)
+    browser.get((out / "index.html").as_uri())
+    browser.find_element(By.PARTIAL_LINK_TEXT, "javascript").click()
+    assert browser.current_url.endswith(".html") and "Trud" in browser.page_source
+    browser.get((out / "index.html").as_uri())
+    browser.find_element(By.PARTIAL_LINK_TEXT, "evil").click()
+    assert rlo not in browser.title and "⟨U+202E⟩" in browser.title
+    assert "⟨U+202E⟩" in browser.find_element(By.TAG_NAME, "h1").text
+    colour = "return getComputedStyle(arguments[0]).color"
+    first = browser.find_element(By.CSS_SELECTOR, ".cite.src-0")
+    eleventh = browser.find_element(By.CSS_SELECTOR, ".cite.src-10")
+    assert browser.execute_script(colour, first) != browser.execute_script(colour, eleventh)
+    typo = browser.find_element(By.CSS_SELECTOR, '.cite[data-id="C12"]')
+    browser.execute_script("arguments[0].scrollIntoView({block:'center'})", typo)
+    ActionChains(browser).move_to_element(typo).perform()
+    card = browser.find_element(By.ID, "card")
+    assert "Izvestiya" in card.text and "safe fix" in card.text
