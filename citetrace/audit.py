@@ -134,9 +134,10 @@ def _typos(
     language and noise allow (see :mod:`citetrace.ocr.noise`)."""
     if not any(rule.name in OCR_RULES for rule in selected_rules(config)):
         return (), None
-    from citetrace.ocr.noise import assess, unjudged
+    from citetrace.ocr.noise import assess, read, unjudged
 
-    skipped = unjudged(doc.text, doc.body_end, config.ocr)
+    reading = read(doc.text, 0, doc.body_end)  # the paragraphs' languages, once
+    skipped = unjudged(doc.text, doc.body_end, config.ocr, reading)
     if skipped is not None:
         return (), skipped
     from citetrace.ocr.judge import find_typos
@@ -146,10 +147,11 @@ def _typos(
     # prose, and all that is reported of the latter; a scan is then judged in full.
     thorough = config.ocr == "on"
     found = find_typos(doc, skip, vocabulary, config.ignore_sic, thorough)
-    assessment, kept = assess(doc.text, 0, doc.body_end, found, config.ocr)  # type: ignore[arg-type]
+    mode = config.ocr
+    assessment, kept = assess(doc.text, 0, doc.body_end, found, mode, reading)  # type: ignore[arg-type]
     if assessment.state == "scan" and not thorough:
         found = find_typos(doc, skip, vocabulary, config.ignore_sic, True)
-        kept = assess(doc.text, 0, doc.body_end, found, config.ocr)[1]  # type: ignore[arg-type]
+        kept = assess(doc.text, 0, doc.body_end, found, mode, reading)[1]  # type: ignore[arg-type]
     return tuple(kept), assessment
 
 

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 from citetrace.model import OcrAssessment as Assessment
@@ -77,18 +78,35 @@ def language(text: str) -> str:
     return best if hits * 20 >= seen else "und"
 
 
-def main_language(text: str, start: int, end: int) -> str:
-    """The language most of the body's words are in, paragraph by paragraph (of the
-    first ``_SAMPLE`` characters); the language of the whole when no paragraph is long."""
+@dataclass(frozen=True)
+class Reading:
+    """The body's paragraphs and their languages, read once per document."""
+
+    main: str  # the language most of the body's words are in
+    spans: list[tuple[int, int]]  # every paragraph
+    foreign: list[tuple[int, int]]  # long paragraphs in a language without a lexicon
+
+
+def read(text: str, start: int, end: int) -> Reading:
+    """Each paragraph's language, once: the main language is the one most words
+    of the long paragraphs of the first ``_SAMPLE`` characters are in (the
+    language of those characters when no paragraph is long)."""
+    spans = paragraphs(text, start, end)
     stop = min(end, start + _SAMPLE)
     words: Counter[str] = Counter()
-    for a, b in paragraphs(text, start, stop):
+    foreign = []
+    for a, b in spans:
         chunk = text[a:b]
         n = len(chunk.split())
-        if n >= MIN_PARAGRAPH_WORDS:
-            words[language(chunk)] += n
-    words.pop("und", None)
-    return words.most_common(1)[0][0] if words else language(text[start:stop])
+        if n < MIN_PARAGRAPH_WORDS:
+            continue
+        lang = language(chunk)
+        if a < stop and lang != "und":
+            words[lang] += n
+        if lang not in LEXICON_LANGUAGES and lang != "und":
+            foreign.append((a, b))
+    main = words.most_common(1)[0][0] if words else language(text[start:stop])
+    return Reading(main, spans, foreign)
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -139,7 +157,9 @@ def strong_evidence(typo: Typo) -> bool:
     return bool(_NAME_EVIDENCE.match(typo.evidence)) and not prefix_dropped
 
 
-def unjudged(text: str, end: int, mode: str = "auto") -> Assessment | None:
+def unjudged(
+    text: str, end: int, mode: str = "auto", reading: Reading | None = None
+) -> Assessment | None:
     """The assessment of a text whose words are not to be judged at all, or
     ``None``: in auto mode, a text in a language citetrace has no lexicon for,
     or one where most lower-case words are no words (not prose: tables,
@@ -149,7 +169,7 @@ def unjudged(text: str, end: int, mode: str = "auto") -> Assessment | None:
     words = max(1, len(text[: min(end, _SAMPLE)].split()))
     if mode == "off":
         return Assessment("und", 0.0, "off", words, "OCR rules turned off")
-    main = main_language(text, 0, end)
+    main = (reading or read(text, 0, end)).main
     if main not in LEXICON_LANGUAGES and main != "und":
         reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
         return Assessment(main, 0.0, "unjudged", words, reason)
@@ -169,19 +189,24 @@ def _nonword_share(text: str) -> float:
 
 
 def assess(
-    text: str, start: int, end: int, typos: Iterable[Typo], mode: Mode = "auto"
+    text: str,
+    start: int,
+    end: int,
+    typos: Iterable[Typo],
+    mode: Mode = "auto",
+    reading: Reading | None = None,
 ) -> tuple[Assessment, list[Typo]]:
-    """The document's assessment, and the typos worth reporting under it."""
+    """The document's assessment, and the typos worth reporting under it
+    (``reading``: the body's languages, when the caller has read them)."""
     typos = list(typos)
-    spans = paragraphs(text, start, end)
+    reading = reading or read(text, start, end)
+    spans, main, foreign = reading.spans, reading.main, reading.foreign
     words = max(1, sum(len(text[a:b].split()) for a, b in spans))
-    main = main_language(text, start, end)
     if mode == "off":
         return Assessment(main, 0.0, "off", words, "OCR rules turned off"), []
     if main not in LEXICON_LANGUAGES and main != "und" and mode == "auto":
         reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
         return Assessment(main, 0.0, "unjudged", words, reason), []
-    foreign = _foreign_paragraphs(text, spans)
     kept = [t for t in typos if not _inside(t.start, foreign)]
     damaged = {t.text for t in kept if damaged_common_word(t)}
     damaged.update(_garbage(text, spans, foreign))
@@ -234,18 +259,6 @@ def _garbage(text: str, spans: list[tuple[int, int]], foreign: list) -> set[str]
         if not _inside(a, foreign):
             found.update(_GARBAGE.findall(text, a, b))
     return found
-
-
-def _foreign_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for a, b in spans:
-        chunk = text[a:b]
-        if len(chunk.split()) < MIN_PARAGRAPH_WORDS:
-            continue
-        lang = language(chunk)
-        if lang not in LEXICON_LANGUAGES and lang != "und":
-            out.append((a, b))
-    return out
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
