@@ -4,29 +4,35 @@ from __future__ import annotations
 
 import gc
 import os
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from citetrace.config import Config
 from citetrace.extraction import find_citations
 from citetrace.inputs.directives import Suppression, find_suppressions, front_matter
 from citetrace.inputs.document import Document
-from citetrace.inputs.load import read_document
+from citetrace.inputs.formats import Source, read_source
+from citetrace.inputs.markup import UnsureWord
 from citetrace.linking.claims import link_claims
+from citetrace.linking.markup import follow_markup
 from citetrace.linking.references import parse_references
 from citetrace.linking.resolve import Resolver
-from citetrace.model import Citation, DocumentReport, OcrAssessment, Typo
+from citetrace.model import Citation, DocumentReport, OcrAssessment, Reference, Typo
 from citetrace.rules import RuleContext
 from citetrace.rules.engine import run_rules, selected_rules
 
 OCR_RULES = ("ocr-typo", "name-variant")
+OCR_OUTPUT = ("hocr", "alto")  # formats an OCR engine writes
 
 
 def extract(text: str, path: str = "<text>") -> list[Citation]:
     """The citations of ``text``, normalised and linked, without any checks."""
     doc = Document.from_text(text, path)
     barriers = _barriers(doc, find_suppressions(doc), front_matter(text)[0])
-    return _citations(doc, Resolver(parse_references(doc)), barriers)
+    references = parse_references(doc)
+    return _citations(doc, references, barriers)
 
 
 def _barriers(doc: Document, suppressions: list[Suppression], front_end: int) -> list[int]:
@@ -38,7 +44,8 @@ def _barriers(doc: Document, suppressions: list[Suppression], front_end: int) ->
     return sorted(ends)
 
 
-def _citations(doc: Document, resolver: Resolver, barriers: list[int]) -> list[Citation]:
+def _citations(doc: Document, references: list[Reference], barriers: list[int]) -> list[Citation]:
+    resolver = Resolver(references)
     parsed = find_citations(doc, resolver.known_author)
     claims = link_claims(doc, parsed, barriers)
     citations = []
@@ -72,6 +79,7 @@ def _citations(doc: Document, resolver: Resolver, barriers: list[int]) -> list[C
                 author_references=res.author_references,
             )
         )
+    follow_markup(citations, references, doc.markup)
     return citations
 
 
@@ -104,26 +112,54 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 def audit_text(text: str, path: str = "<text>", config: Config | None = None) -> DocumentReport:
     """Audit one document's text: citations, references and findings."""
+    return audit_source(Source(text), path, config)
+
+
+def audit_source(source: Source, path: str, config: Config | None = None) -> DocumentReport:
+    """Audit what a reader made of one file (see :mod:`citetrace.inputs.formats`)."""
     with _cycle_collection_paused():
-        return _audit(text, path, config or Config())
+        return _audit(source, path, config or Config())
 
 
-def _audit(text: str, path: str, config: Config) -> DocumentReport:
-    doc = Document.from_text(text, path)
+def _audit(source: Source, path: str, config: Config) -> DocumentReport:
+    text = source.text
+    doc = Document.from_text(text, path, source.origins, source.markup)
     front_end, front_date = front_matter(text)
     if front_date and not config.document_date_from_cli:
         config = config.override(document_date=front_date)
     suppressions = find_suppressions(doc)
     barriers = _barriers(doc, suppressions, front_end)
     references = parse_references(doc)
-    citations = _citations(doc, Resolver(references), barriers)
+    citations = _citations(doc, references, barriers)
     skip = [(c.start, c.end) for c in citations] + [(s.start, s.end) for s in suppressions]
+    skip += doc.markup.corrected
     typos, assessment = _typos(doc, [*skip, (0, front_end)], config)
     ctx = RuleContext(doc, tuple(citations), tuple(references), config, tuple(barriers), typos)
     findings = run_rules(ctx, suppressions)
+    if doc.origins is not None:
+        for record in (*citations, *findings):
+            record.origin = _origin(doc, record.start, record.end)
     return DocumentReport(
-        path, tuple(citations), tuple(references), tuple(findings), text, typos, assessment
+        path,
+        tuple(citations),
+        tuple(references),
+        tuple(findings),
+        text,
+        typos,
+        assessment,
+        source.format,
     )
+
+
+def _origin(doc: Document, start: int, end: int) -> dict | None:
+    """Where ``text[start:end]`` stands in the original file; in an XML or HTML file
+    with its end (``end_line``, ``end_column``, exclusive) as well."""
+    origin = doc.origin(start)
+    if origin and "column" in origin and end > start:
+        last = doc.origin(end - 1)
+        if last and "column" in last:
+            origin["end_line"], origin["end_column"] = last["line"], last["column"] + 1
+    return origin
 
 
 def _typos(
@@ -143,21 +179,46 @@ def _typos(
     from citetrace.ocr.judge import find_typos
 
     vocabulary = frozenset(w.casefold() for w in config.vocabulary)
-    # A quick look first (one edit away): enough to tell a scan from born-digital
+    # OCR output (hOCR, ALTO) is a scan by its nature; other text is looked at
+    # quickly first (one edit away): enough to tell a scan from born-digital
     # prose, and all that is reported of the latter; a scan is then judged in full.
-    thorough = config.ocr == "on"
+    engine = doc.markup.scheme in OCR_OUTPUT and config.ocr == "auto"
+    mode = "on" if engine else config.ocr
+    thorough = mode == "on"
     found = find_typos(doc, skip, vocabulary, config.ignore_sic, thorough)
-    mode = config.ocr
     assessment, kept = assess(doc.text, 0, doc.body_end, found, mode, reading)  # type: ignore[arg-type]
     if assessment.state == "scan" and not thorough:
         found = find_typos(doc, skip, vocabulary, config.ignore_sic, True)
         kept = assess(doc.text, 0, doc.body_end, found, mode, reading)[1]  # type: ignore[arg-type]
+    if engine:
+        reason = f"read from OCR output ({doc.markup.scheme})"
+        assessment = replace(assessment, reason=reason + assessment.reason[len("turned on") :])
+    if doc.markup.unsure:
+        _engine_doubts(kept, doc.markup.unsure)
     return tuple(kept), assessment
 
 
+def _engine_doubts(typos: list[Typo], unsure: tuple[UnsureWord, ...]) -> None:
+    """Raise the confidence of damaged words the OCR engine itself was unsure of."""
+    starts = [w.start for w in unsure]
+    for typo in typos:
+        index = bisect_right(starts, typo.start) - 1
+        if index < 0 or unsure[index].end <= typo.start:
+            continue
+        sure = unsure[index].confidence
+        typo.confidence = round(
+            min(0.99, typo.confidence + (1 - typo.confidence) * (1 - sure) / 2), 2
+        )
+        typo.evidence += f"; the OCR engine was {sure:.0%} sure of this word"
+
+
 def audit_path(
-    path: str | os.PathLike[str], config: Config | None = None, encoding: str | None = None
+    path: str | os.PathLike[str],
+    config: Config | None = None,
+    encoding: str | None = None,
+    input_format: str | None = None,
 ) -> DocumentReport:
-    """Read and audit one file; raises :class:`citetrace.inputs.load.InputError`."""
+    """Read and audit one file of any supported format; raises
+    :class:`citetrace.inputs.load.InputError`."""
     name = os.fspath(path)
-    return audit_text(read_document(name, encoding), name, config)
+    return audit_source(read_source(name, encoding, input_format), name, config)

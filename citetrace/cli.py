@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from citetrace.inputs.formats import FORMATS
 from citetrace.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -33,8 +34,15 @@ def _split_rules(values: tuple[str, ...]) -> tuple[str, ...]:
 def _options(settings: dict, encoding: str | None, want_report: bool):
     from citetrace.batch.engine import Options
 
-    overrides = tuple(sorted((k, v) for k, v in settings.items() if k != "config_file"))
-    return Options(overrides, settings.get("config_file"), encoding, want_report)
+    kept = ("config_file", "input_format")
+    overrides = tuple(sorted((k, v) for k, v in settings.items() if k not in kept))
+    return Options(
+        overrides,
+        settings.get("config_file"),
+        encoding,
+        want_report,
+        settings.get("input_format"),
+    )
 
 
 def _load(paths: tuple[str, ...], encoding: str | None, settings: dict):
@@ -192,6 +200,7 @@ def _rule_settings(
     config_file,
     check_sic=False,
     ocr_mode=None,
+    input_format=None,
 ) -> dict:
     """Command-line settings, validated; they win over configuration files."""
     from citetrace.config import ConfigError, check_date
@@ -215,6 +224,8 @@ def _rule_settings(
         settings["ignore_sic"] = False
     if ocr_mode:
         settings["ocr"] = ocr_mode
+    if input_format and input_format != "auto":
+        settings["input_format"] = input_format
     return settings
 
 
@@ -244,6 +255,11 @@ rule_options = [
         type=click.Choice(["auto", "on", "off"]),
         help="Judge OCR damage: auto (by the text's language and noise, the default), "
         "on (as a scan, whatever the text), off.",
+    ),
+    click.option(
+        "--input-format",
+        type=click.Choice(["auto", *FORMATS]),
+        help="Read inputs as this format (default: auto, by extension and content).",
     ),
     click.option(
         "--config",
@@ -688,6 +704,8 @@ def fix(paths, show_diff, write, unsafe_fixes, force, encoding, **rule_settings)
     if show_diff and write:
         raise click.UsageError("choose --diff or --write, not both")
     settings = _rule_settings(**rule_settings)
+    if settings.pop("input_format", "text") != "text":
+        raise click.UsageError("fix rewrites plain-text documents only (--input-format text)")
     configs = ConfigFinder(settings.pop("config_file", None))
     failed = changed = False
     for entry in discover(_paths_or_default(paths)):

@@ -102,10 +102,13 @@ class Citation:
     layout: str = ""
     group: int = 0
     author_references: tuple[str, ...] = ()
+    origin: dict | None = None  # where it stands in the original file (other formats)
 
     def to_json(self) -> dict:
         """The citation as a JSON-ready mapping (schema version 1)."""
         data = _shallow(self)
+        if self.origin is None:
+            del data["origin"]
         data["claim"] = _shallow(self.claim)
         data["authors"] = list(self.authors)
         data["author_references"] = list(self.author_references)
@@ -188,10 +191,13 @@ class Finding:
     fix: Fix | None = None
     end_line: int = 0
     end_column: int = 0
+    origin: dict | None = None  # where it stands in the original file (other formats)
 
     def to_json(self) -> dict:
         """The finding as a JSON-ready mapping (schema version 1)."""
         data = _shallow(self)
+        if self.origin is None:
+            del data["origin"]
         if self.fix is not None:
             data["fix"] = _shallow(self.fix)
         return data
@@ -208,11 +214,13 @@ class DocumentReport:
     text: str = field(default="", repr=False, compare=False)
     typos: tuple[Typo, ...] = ()
     ocr: OcrAssessment | None = None  # what the OCR stage made of the text, if it ran
+    format: str = "text"  # the format the document was read from
 
     def to_json(self) -> dict:
         """The report as a JSON-ready mapping (schema version 1)."""
         return {
             "path": self.path,
+            **({"format": self.format} if self.format != "text" else {}),
             "citations": [c.to_json() for c in self.citations],
             "references": [
                 {

@@ -119,7 +119,7 @@ def test_missing_file_and_empty_directory(runner: CliRunner, tmp_path: Path) -> 
     result = runner.invoke(main, ["audit", str(tmp_path / "nope.txt"), str(tmp_path)])
     assert result.exit_code == 2
     assert f"{tmp_path / 'nope.txt'}: no such file" in result.stderr
-    assert "directory holds no text files" in result.stderr
+    assert "directory holds no documents" in result.stderr
 
 
 def test_encoding_option_and_bom(runner: CliRunner, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ class Options:
     config_file: str | None = None
     encoding: str | None = None
     want_report: bool = False  # return the DocumentReport (else only its JSON line)
+    input_format: str | None = None  # read every input as this format (else by each file)
 
 
 @dataclass
@@ -60,7 +61,7 @@ def audit_one(entry: Entry, options: Options) -> Outcome:
         if finder is None:
             finder = _FINDERS[options.config_file] = ConfigFinder(options.config_file)
         config = finder(entry.path).override(**dict(options.settings))
-        report = audit_path(entry.path, config, options.encoding)
+        report = audit_path(entry.path, config, options.encoding, options.input_format)
     except InputError as exc:
         return Outcome(entry.path, entry.size, error=exc.reason)
     except ConfigError as exc:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from citetrace.audit import audit_text
 from citetrace.config import Config
+from citetrace.inputs.formats import format_of
 from citetrace.inputs.load import InputError, decode_with_encoding, read_bytes
 from citetrace.model import Finding, Fix
 
@@ -195,6 +196,12 @@ class FileFix:
 def fix_file(path: str, config: Config | None, unsafe: bool, encoding: str | None) -> FileFix:
     """Read ``path`` and compute its fixes, changing nothing on disk."""
     data = read_bytes(path)
+    kind = format_of(path, data)
+    if kind != "text":
+        raise FixError(
+            f"{path}: fix rewrites plain-text documents only, and this is {kind.upper()}; "
+            "nothing written"
+        )
     text, used, bom = decode_with_encoding(data, path, encoding)
     return FileFix(path, data, used, bom, fix_text(text, path, config, unsafe))
 

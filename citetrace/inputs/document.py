@@ -7,6 +7,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from citetrace.inputs.markup import NO_MARKUP, Markup
+from citetrace.inputs.origin import OriginMap
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # A heading that opens the reference list: Markdown (``## References``) or a
@@ -22,6 +25,11 @@ _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?![Cc]itetrace:)\S")
 _LONGEST_HEADING = 80
 
 
+def is_reference_heading(line: str) -> bool:
+    """Whether a line by itself is a heading that opens a reference list."""
+    return len(line) <= _LONGEST_HEADING and _REFERENCE_HEADING.fullmatch(line) is not None
+
+
 @dataclass(frozen=True)
 class Document:
     """The decoded text of one document, with offset ↔ line/column mapping.
@@ -29,7 +37,9 @@ class Document:
     ``body_end`` is where the prose ends and the reference list begins
     (``len(text)`` when there is none); ``references_start`` is the offset of
     the first character after the reference heading. ``headings`` holds the
-    offset and level of each Markdown heading line.
+    offset and level of each Markdown heading line. ``origins`` maps offsets
+    back to the original file when the text was read from another format,
+    and ``markup`` holds what that format's markup said.
     """
 
     text: str
@@ -38,10 +48,18 @@ class Document:
     references_start: int | None = None
     references_end: int | None = None
     headings: tuple[tuple[int, int], ...] = ()
+    origins: OriginMap | None = field(default=None, repr=False, compare=False)
+    markup: Markup = field(default=NO_MARKUP, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>") -> Document:
+    def from_text(
+        cls,
+        text: str,
+        path: str = "<text>",
+        origins: OriginMap | None = None,
+        markup: Markup = NO_MARKUP,
+    ) -> Document:
         """Index ``text`` and find its reference section."""
         starts, lines = _split_lines(text)
         headings = tuple(
@@ -50,7 +68,11 @@ class Document:
             if "#" in line[:4] and (m := _MD_HEADING.match(line))
         )
         body_end, ref_start, ref_end = _find_reference_section(text, starts, lines, headings)
-        return cls(text, path, body_end, ref_start, ref_end, headings, starts)
+        return cls(text, path, body_end, ref_start, ref_end, headings, origins, markup, starts)
+
+    def origin(self, offset: int) -> dict | None:
+        """Where ``offset`` stands in the original file, for a text read from another format."""
+        return None if self.origins is None else self.origins.at(offset, self.text)
 
     @property
     def body(self) -> str:

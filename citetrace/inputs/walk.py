@@ -21,6 +21,10 @@ from citetrace.inputs.ignore import IgnoreFile
 from citetrace.inputs.load import InputError
 
 TEXT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.text", "*.rst")
+# Found by walking as well: files of the structured formats (XML only when it is
+# JATS, TEI, hOCR or ALTO). HTML is audited when named, or with --include "*.html":
+# a folder's web pages are more often pages about documents than documents.
+DOCUMENT_PATTERNS = (*TEXT_PATTERNS, "*.nxml", "*.tei", "*.hocr", "*.docx", "*.pdf", "*.xml")
 DEFAULT_EXCLUDE = ("README.md",)
 IGNORE_FILES = (".gitignore", ".citetraceignore")
 
@@ -55,12 +59,12 @@ def discover(
             yield Entry(raw, info.st_size)
             continue
         found = 0
-        for entry in _walk(raw, include or TEXT_PATTERNS, exclude or DEFAULT_EXCLUDE):
+        for entry in _walk(raw, include, exclude or DEFAULT_EXCLUDE):
             found += entry.error is None
             yield entry
         if not found:
-            kinds = ", ".join(p.lstrip("*") for p in TEXT_PATTERNS)
-            yield Entry(raw, error=InputError(raw, f"directory holds no text files ({kinds})"))
+            kinds = ", ".join(p.lstrip("*") for p in DOCUMENT_PATTERNS)
+            yield Entry(raw, error=InputError(raw, f"directory holds no documents ({kinds})"))
 
 
 def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Entry]:
@@ -89,19 +93,33 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Itera
             relative = _join(relative_folder, name)
             if name.startswith(".") or _ignored(relative, specs):
                 continue
-            if not _matches(relative, include) or _matches(relative, exclude):
+            if not _matches(relative, include or DOCUMENT_PATTERNS) or _matches(relative, exclude):
                 continue
             path = os.path.join(folder, name)
             try:
                 info = os.stat(path)
             except OSError:
                 continue  # a dangling link or a loop: nothing to read
-            if stat.S_ISREG(info.st_mode):
+            if stat.S_ISREG(info.st_mode) and (include or _readable(path, name)):
                 yield Entry(path, info.st_size)
     while errors:
         failure = errors.pop(0)
         where = str(failure.filename or top)
         yield Entry(where, error=InputError(where, failure.strerror or "cannot be listed"))
+
+
+def _readable(path: str, name: str) -> bool:
+    """A walked file worth reading: any but XML of a kind no reader takes (``pom.xml``)."""
+    if not name.lower().endswith(".xml"):
+        return True
+    from citetrace.inputs.formats import format_of
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+        return format_of(path, head) != "text"
+    except (OSError, InputError):
+        return False
 
 
 def _join(folder: str, name: str) -> str:

@@ -25,6 +25,7 @@ from citetrace.data import read
 from citetrace.model import SEVERITY_RANK, Citation, DocumentReport, Finding
 from citetrace.render.charts import source_bars, timeline
 from citetrace.render.palette import source_colours
+from citetrace.render.place import spot
 from citetrace.rules import REGISTRY
 from citetrace.version import __version__
 
@@ -283,7 +284,7 @@ def _side_list(report: DocumentReport) -> str:
             parts.append(
                 f'<li class="item r-{code} sev-{f.severity}"><a href="#" class="jump" '
                 f'data-target="{fid[id(f)]}">'
-                f'<span class="at">{f.line}:{f.column}</span> {_quoted_as_code(_explained(f))}'
+                f'<span class="at">{_at(f)}</span> {_quoted_as_code(_explained(f))}'
                 "</a></li>"
             )
         parts.append("</ol></details>")
@@ -319,7 +320,7 @@ def _references(report: DocumentReport, colours: dict[str, int]) -> str:
     for r in report.references:
         cites = reached.get(r.id, [])
         links = " ".join(
-            f'<a href="#" class="jump-cite" data-target="{escape(c.id)}">{c.line}:{c.column}</a>'
+            f'<a href="#" class="jump-cite" data-target="{escape(c.id)}">{_at(c)}</a>'
             for c in cites
         )
         status = (
@@ -337,7 +338,7 @@ def _references(report: DocumentReport, colours: dict[str, int]) -> str:
     for source, n in sorted(missing.items()):
         targets = [c for c in report.citations if c.source == source and not c.reference]
         links = " ".join(
-            f'<a href="#" class="jump-cite" data-target="{escape(c.id)}">{c.line}:{c.column}</a>'
+            f'<a href="#" class="jump-cite" data-target="{escape(c.id)}">{_at(c)}</a>'
             for c in targets
         )
         rows.append(
@@ -459,3 +460,8 @@ def render_index(
 </body>
 </html>
 """
+
+
+def _at(record: Citation | Finding) -> str:
+    """Where a citation or finding stands, escaped (see :func:`spot`)."""
+    return escape(spot(record.line, record.column, record.origin))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from citetrace.inputs.load import InputError
 from citetrace.model import DocumentReport
+from citetrace.render.place import place, spot
 
 MAX_ROWS = 200
 
@@ -54,7 +55,7 @@ def render_check_markdown(
     out += ["", "| where | rule | finding | suggestion |", "| --- | --- | --- | --- |"]
     for path, f in findings[:MAX_ROWS]:
         out.append(
-            f"| {cell(path)}:{f.line}:{f.column} | {f.code} | {cell(f.message)} | "
+            f"| {cell(place(path, f.line, f.column, f.origin))} | {f.code} | {cell(f.message)} | "
             f"{cell(f.suggestion or '')} |"
         )
     if len(findings) > MAX_ROWS:
@@ -100,7 +101,7 @@ def render_report_markdown(report: DocumentReport) -> str:
         ]
         for f in report.findings:
             out.append(
-                f"| {f.line}:{f.column} | {f.code} `{f.rule}` | {f.severity} | "
+                f"| {spot(f.line, f.column, f.origin)} | {f.code} `{f.rule}` | {f.severity} | "
                 f"{cell(_excerpt(f.text, 50))} | {cell(f.message)} | {cell(f.suggestion or '')} |"
             )
     else:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from citetrace.ci.identity import fingerprints
+from citetrace.inputs.origin import describe
 from citetrace.model import DocumentReport, Finding
 from citetrace.rules import REGISTRY
 from citetrace.version import __version__
@@ -75,17 +76,38 @@ def _message(f: Finding) -> str:
     return f.message
 
 
+def _location(f: Finding, uri: str) -> dict:
+    """The finding's place: in the document's text, or in the original file it was
+    read from (an XML file's line and column; a page's name where the file is not text)."""
+    artifact = {"uri": uri}
+    origin = f.origin
+    if origin is None:
+        return {"physicalLocation": {"artifactLocation": artifact, "region": _region(f)}}
+    location: dict = {"properties": {"origin": origin}}
+    if "line" in origin and "column" in origin:
+        region = {"startLine": origin["line"], "startColumn": origin["column"]}
+        if "end_line" in origin:
+            region.update(endLine=origin["end_line"], endColumn=origin["end_column"])
+        region["snippet"] = {"text": f.text}
+        location["physicalLocation"] = {"artifactLocation": artifact, "region": region}
+    else:
+        location["physicalLocation"] = {"artifactLocation": artifact}
+        location["logicalLocations"] = [{"name": describe(origin), "kind": "page"}]
+    return location
+
+
 def _result(f: Finding, fp: str, uri: str, rule_index: int) -> dict:
-    region = _region(f)
     result: dict = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[f.severity],
         "message": {"text": _message(f)},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "locations": [_location(f, uri)],
         "partialFingerprints": {"citetrace/v1": fp},
     }
-    if f.fix is not None and f.fix.safe:
+    if f.origin is not None and "column" not in f.origin:
+        result["message"]["text"] += f" [{describe(f.origin)}]"
+    if f.fix is not None and f.fix.safe and f.origin is None:
         result["fixes"] = [
             {
                 "description": {"text": f"replace with '{f.fix.replacement}'"},

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from citetrace.inputs.load import InputError
 from citetrace.model import DocumentReport, Finding
+from citetrace.render.place import place, spot
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _EXCERPT = 200
@@ -69,7 +70,7 @@ def citation_table(report: DocumentReport, limit: int | None = TABLE_ROWS) -> Ta
         table.caption_justify = "left"
     for c in shown:
         cells = (
-            str(c.line),
+            spot(c.line, c.column, c.origin) if c.origin else str(c.line),
             printable(c.source),
             printable(c.date or (c.date_raw or "—")),
             printable(c.locator or ""),
@@ -83,7 +84,7 @@ def citation_table(report: DocumentReport, limit: int | None = TABLE_ROWS) -> Ta
 def finding_line(path: str, f: Finding) -> Text:
     """``path:line:col: severity code [name] message (suggestion)``."""
     line = Text()
-    line.append(f"{printable(path)}:{f.line}:{f.column}: ", style="bold")
+    line.append(f"{printable(place(path, f.line, f.column, f.origin))}: ", style="bold")
     line.append(f.severity, style=_SEVERITY_STYLE[f.severity])
     line.append(f" {f.code} [{f.rule}] ")
     line.append(printable(f.message))

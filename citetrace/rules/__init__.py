@@ -6,6 +6,7 @@ from citetrace.rules import (  # noqa: F401  (each module registers its rules)
     dates,
     gaps,
     layout,
+    markup,
     ocr,
     quotations,
     sources,

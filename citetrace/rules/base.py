@@ -9,6 +9,7 @@ from functools import cached_property
 
 from citetrace.config import Config
 from citetrace.inputs.document import Document
+from citetrace.linking.markup import covering, entry_references
 from citetrace.model import Citation, Finding, Fix, Reference, Severity, Typo
 
 
@@ -26,6 +27,24 @@ class RuleContext:
     config: Config
     barriers: tuple[int, ...] = ()
     typos: tuple[Typo, ...] = ()
+
+    @cached_property
+    def marked_entries(self) -> dict[str, Reference]:
+        """Each entry id the markup gave → the reference entry parsed at its place."""
+        return entry_references(self.references, self.doc.markup)
+
+    @cached_property
+    def marked_citations(self) -> dict[str, str]:
+        """Citation id → the reference entry id the markup links it to (where it does)."""
+        by_entry = self.marked_entries
+        linked = {}
+        for marked in self.doc.markup.citations:
+            targets = [by_entry[t].id for t in marked.targets if t in by_entry]
+            if targets:
+                for c in covering(self.citations, marked):
+                    linked.setdefault(c.id, targets[0])
+                linked.setdefault(f"@{marked.start}", targets[0])  # marked, found or not
+        return linked
 
     @cached_property
     def reference_by_id(self) -> dict[str, Reference]:

@@ -28,10 +28,13 @@ def missing_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     if not ctx.references:
         return
     unreadable = _unreadable(ctx)
+    linked = ctx.marked_citations
     for c in ctx.citations:
         if c.reference is None and not c.author_references:
             if c.style == "author-date" and _could_be(c, unreadable):
                 continue  # an entry whose authors could not be read may be this one
+            if c.id in linked:
+                continue  # the markup links it to an entry (checked by the markup rules)
             yield ctx.finding(
                 self,
                 c.start,
@@ -51,6 +54,7 @@ def uncited_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     reached = {c.reference for c in ctx.citations}
     reached.update(r for c in ctx.citations for r in c.author_references)
+    reached.update(ctx.marked_citations.values())
     unreadable = {r.id for r in _unreadable(ctx)}
     for ref in ctx.references:
         if ref.id not in reached and ref.id not in unreadable:

@@ -1,0 +1,432 @@
+"""Readers of other formats: the bundled paper read from JATS, TEI, hOCR, ALTO, HTML
+and DOCX gives the citations the plain text gives, and each finding points back
+into the original file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from citetrace.audit import audit_source, audit_text
+from citetrace.cli import main
+from citetrace.inputs.formats import format_of, parse_source
+from citetrace.inputs.load import InputError
+
+from . import formats_build as build
+from .conftest import ROOT
+
+SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+PIKE = {"id": "pike", "author": [{"family": "Pike", "given": "D."}],
+        "issued": {"date-parts": [[1987]]}, "title": "Vietnam and the Soviet Union"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def paper(seed_text: str) -> build.Paper:
+    return build.split_paper(seed_text)
+
+
+def _key(report) -> list[tuple]:
+    return [(c.source, c.date, c.date_precision, c.locator) for c in report.citations]
+
+
+BUILDERS = {
+    "paper.xml": lambda p: build.jats(p),
+    "paper.tei": lambda p: build.tei(p, corrections={"Shevardnaze": "Shevardnadze"}),
+    "paper.hocr": lambda p: build.hocr(p, frozenset({"thrid"})),
+    "paper.alto.xml": lambda p: build.alto(p, frozenset({"thrid"}), hyphenate="Socialist"),
+    "paper.html": lambda p: build.html(p),
+    "paper.docx": lambda p: build.docx(p, {"(Pike, 1987: 208)": [PIKE]}),
+}
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_the_paper_read_from_each_format_gives_the_same_citations(
+    name: str, paper: build.Paper, seed_report
+) -> None:
+    source = parse_source(BUILDERS[name](paper), name)
+    report = audit_source(source, name)
+    assert len(report.citations) == 35
+    assert _key(report) == _key(seed_report)
+    assert [r.key for r in report.references] == [r.key for r in seed_report.references]
+    assert [c.reference for c in report.citations] == [c.reference for c in seed_report.citations]
+    assert all(c.origin for c in report.citations)  # each placed in the original
+
+
+def test_format_is_chosen_by_extension_and_content(paper: build.Paper) -> None:
+    assert format_of("a.xml", build.jats(paper)) == "jats"
+    assert format_of("a.xml", build.tei(paper)) == "tei"
+    assert format_of("a.xml", build.alto(paper)) == "alto"
+    assert format_of("a.html", build.hocr(paper)) == "hocr"
+    assert format_of("a.html", build.html(paper)) == "html"
+    assert format_of("a.bin", build.docx(paper)) == "docx"
+    assert format_of("a.txt", b"(Pike, 1987)") == "text"
+    assert format_of("a.txt", build.jats(paper), "jats") == "jats"
+    with pytest.raises(InputError, match="XML of a kind"):
+        format_of("pom.xml", b"<project><modelVersion/></project>")
+
+
+# --- JATS -------------------------------------------------------------------------
+
+
+def _line_col(data: bytes, needle: str, nth: int = 0) -> tuple[int, int]:
+    text = data.decode()
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(needle, at + 1)
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def test_jats_citations_point_at_their_line_and_column_in_the_xml(paper: build.Paper) -> None:
+    data = build.jats(paper)
+    report = audit_source(parse_source(data, "a.xml"), "a.xml")
+    pike = next(c for c in report.citations if c.source == "Pike")
+    assert (pike.origin["line"], pike.origin["column"]) == _line_col(data, "(Pike, 1987: 208)")
+    assert pike.origin["end_column"] - pike.origin["column"] == len("(Pike, 1987: 208)")
+    assert pike.origin["xpath"].startswith("/article[1]/body[1]/p[")
+
+
+def _article(body: str, refs: str) -> bytes:
+    return (
+        '<?xml version="1.0"?>\n<article xmlns:hwp="urn:hwp"><body>\n'
+        f"{body}\n</body><back><ref-list>\n{refs}\n</ref-list></back></article>"
+    ).encode()
+
+
+REFS = (
+    '<ref id="b1" hwp:id="ref-1"><element-citation><person-group person-group-type="author">'
+    "<name><surname>Lee</surname><given-names>J</given-names></name>"
+    "<name><surname>Park</surname><given-names>S</given-names></name></person-group>"
+    "<year>2004</year><article-title>Roots</article-title><source>Cell</source>"
+    "</element-citation></ref>\n"
+    '<ref id="b2"><mixed-citation><string-name><surname>Ortiz</surname> '
+    "<given-names>M</given-names></string-name>. <year>2001</year>. A study. "
+    "<source>Nature</source>.</mixed-citation></ref>"
+)
+
+
+def _audit_xml(body: str, refs: str = REFS):
+    data = _article(body, refs)
+    return audit_source(parse_source(data, "a.xml"), "a.xml")
+
+
+def test_jats_links_that_agree_are_followed_and_report_nothing() -> None:
+    report = _audit_xml(
+        '<p>Roots grow (<xref ref-type="bibr" rid="b1">Lee and Park, 2004</xref>; '
+        '<xref ref-type="bibr" rid="b2">Ortiz, 2001</xref>).</p>'
+    )
+    assert [c.reference for c in report.citations] == ["R1", "R2"]
+    assert next(r.authors for r in report.references)[:2] == ("Lee", "Park")
+    assert not [f for f in report.findings if f.rule in ("dangling-link", "link-disagrees")]
+    assert not [f for f in report.findings if f.rule == "uncited-reference"]
+
+
+def test_jats_link_to_an_entry_of_another_year_or_author_is_reported() -> None:
+    report = _audit_xml(
+        '<p>Roots grow (<xref ref-type="bibr" rid="b1">Lee and Park, 2005</xref>) and '
+        'shoots (<xref ref-type="bibr" rid="b1">Ortiz, 2004</xref>).</p>'
+    )
+    found = [f for f in report.findings if f.rule == "link-disagrees"]
+    assert len(found) == 2
+    assert "cited for 2005" in found[0].message and "is 2004" in found[0].message
+    assert "names none of the authors" in found[1].message and found[1].text == "Ortiz, 2004"
+
+
+def test_jats_link_to_a_missing_entry_is_reported_and_a_namespaced_id_is_not_the_id() -> None:
+    report = _audit_xml(
+        '<p>Roots (<xref ref-type="bibr" rid="b9">Lee and Park, 2004</xref>) and '
+        '(<xref ref-type="bibr" rid="b1">Lee and Park, 2004</xref>; Ortiz, 2001).</p>'
+    )
+    dangling = [f for f in report.findings if f.rule == "dangling-link"]
+    assert len(dangling) == 1 and "'b9'" in dangling[0].message
+    # ``hwp:id="ref-1"`` on the first entry did not replace its id ``b1``
+    assert not [f for f in report.findings if f.rule == "link-disagrees"]
+
+
+def test_jats_an_entry_the_markup_cites_is_not_uncited_even_if_the_text_is_odd() -> None:
+    report = _audit_xml(
+        '<p>As shown before<xref ref-type="bibr" rid="b1">1</xref>, roots grow '
+        '(<xref ref-type="bibr" rid="b2">Ortiz, 2001</xref>).</p>'
+    )
+    assert not [f for f in report.findings if f.rule == "uncited-reference"]
+
+
+def test_jats_notes_and_captions_are_kept_tables_are_not() -> None:
+    source = parse_source(
+        _article(
+            "<p>Main text (Ortiz, 2001).</p><fig><caption><p>Roots (Lee and Park, 2004)."
+            "</p></caption></fig><table-wrap><table><tr><td>cell 2004</td></tr></table>"
+            '</table-wrap><p>Text<fn id="f1"><p>A note (Ortiz, 2001).</p></fn>.</p>',
+            REFS,
+        ),
+        "a.xml",
+    )
+    text = source.text
+    assert "cell" not in text
+    assert text.index("Roots (Lee") < text.index("\n\nNotes\n\n") < text.index("A note")
+    assert text.index("A note") < text.index("\n\nReferences\n\n")
+    assert [e.id for e in source.markup.entries] == ["b1", "b2"]
+
+
+# --- TEI --------------------------------------------------------------------------
+
+
+def test_tei_audits_the_correction_and_never_flags_it(paper: build.Paper) -> None:
+    data = build.tei(paper, corrections={"Shevardnaze": "Shevardnadze"})
+    source = parse_source(data, "ed.xml")
+    start, end = source.markup.corrected[0]
+    assert source.text[start:end] == "Shevardnadze"  # the editor's reading, not the sic
+    report = audit_source(source, "ed.xml")
+    assert not [f for f in report.findings if f.start < end and f.end > start]
+
+
+def test_tei_pages_notes_and_bibliography(paper: build.Paper, seed_text: str) -> None:
+    data = build.tei(paper, per_page=6)
+    source = parse_source(data, "ed.xml")
+    report = audit_source(source, "ed.xml")
+    pages = [c.origin["page"] for c in report.citations]
+    assert pages == sorted(pages, key=int) and len(set(pages)) > 3
+    assert source.text.index("Tsukuba University") > source.text.index("\n\nNotes\n\n")
+    assert [e.id for e in source.markup.entries] == [f"r{n}" for n in range(1, 10)]
+    first = report.citations[0]
+    assert (first.origin["line"], first.origin["column"]) == _line_col(data, first.text)
+
+
+def test_tei_ref_and_inline_bibl_are_marked_citations() -> None:
+    data = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>As Lee says '
+        b'(<ref target="#lee">Lee, 2004</ref>) and <bibl>Ortiz, 2001</bibl> too.</p></body>'
+        b'<back><listBibl><bibl xml:id="lee"><author><surname>Lee</surname></author>, '
+        b'<date when="2004">2004</date>. Roots.</bibl></listBibl></back></text></TEI>'
+    )
+    source = parse_source(data, "t.xml")
+    assert [(source.text[m.start : m.end], m.targets) for m in source.markup.citations] == [
+        ("Lee, 2004", ("lee",)),
+        ("Ortiz, 2001", ()),
+    ]
+    assert source.markup.entries[0].surnames == ("Lee",)
+    report = audit_source(source, "t.xml")
+    assert not [f for f in report.findings if f.rule in ("dangling-link", "link-disagrees")]
+
+
+# --- hOCR and ALTO ----------------------------------------------------------------
+
+
+def test_hocr_findings_name_page_and_line_and_use_the_engine_confidence(
+    paper: build.Paper,
+) -> None:
+    data = build.hocr(paper, frozenset({"thrid"}))
+    report = audit_source(parse_source(data, "p.hocr"), "p.hocr")
+    assert report.ocr is not None and report.ocr.reason.startswith("read from OCR output")
+    thrid = next(f for f in report.findings if f.text == "thrid")
+    assert "engine was 41% sure" in thrid.message
+    page, line = thrid.origin["page"], thrid.origin["line"]
+    printed = build.pages(paper)[page - 1][line - 1][1]
+    assert "thrid" in printed
+
+
+def _hocr_page(lines: list[list[str]], number: int = 0) -> str:
+    words = "".join(
+        '<span class="ocr_line">'
+        + "".join(f'<span class="ocrx_word" title="x_wconf 95">{w}</span>' for w in line)
+        + "</span>"
+        for line in lines
+    )
+    return f'<div class="ocr_page" title="ppageno {number}"><p class="ocr_par">{words}</p></div>'
+
+
+def _hocr(*pages: str) -> bytes:
+    return (
+        f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{"".join(pages)}</body></html>'.encode()
+    )
+
+
+def test_hocr_joins_words_broken_across_lines_and_paragraphs_across_pages() -> None:
+    data = _hocr(
+        _hocr_page(
+            [
+                ["The", "recog-"],
+                ["nition", "of", "the", "Soviet-"],
+                ["Vietnam", "pact"],
+                ["was", "noted", "(Pravda,", "1987."],
+            ]
+        ),
+        _hocr_page([["7.", "10)", "by", "all."], ["A", "new", "para"]], 1),
+    )
+    source = parse_source(data, "p.hocr")
+    assert source.text.startswith("The recognition of the Soviet-Vietnam pact was noted")
+    assert "(Pravda, 1987. 7. 10) by all." in source.text
+    report = audit_source(source, "p.hocr")
+    assert report.citations[0].date == "1987-07-10"
+    assert report.citations[0].origin == {"page": 1, "line": 4}
+    assert source.origins.at(source.text.index("recog")) == {"page": 1, "line": 1}
+    assert source.origins.at(source.text.index("nition")) == {"page": 1, "line": 2}
+    assert source.origins.at(source.text.index("Vietnam")) == {"page": 1, "line": 3}
+
+
+def test_alto_pages_hyphenation_and_confidence(paper: build.Paper) -> None:
+    data = build.alto(paper, frozenset({"Kremlin"}), hyphenate="Socialist")
+    source = parse_source(data, "p.xml")
+    assert "Social-" not in source.text and "Socia list" not in source.text
+    unsure = {source.text[w.start : w.end] for w in source.markup.unsure}
+    assert unsure == {"Kremlin"}
+    plain = build.alto(paper)  # each printed line one TextLine
+    report = audit_source(parse_source(plain, "p.xml"), "p.xml")
+    assert len({c.origin["page"] for c in report.citations}) >= 3
+    for c in report.citations[:5]:
+        printed = build.pages(paper)[c.origin["page"] - 1][c.origin["line"] - 1][1]
+        assert c.text.split()[0] in printed
+
+
+# --- HTML and DOCX ----------------------------------------------------------------
+
+
+def test_html_reads_the_main_text_only(paper: build.Paper) -> None:
+    data = build.html(paper)
+    source = parse_source(data, "p.html")
+    assert "Home" not in source.text and "Publisher" not in source.text
+    assert source.text.startswith("# Soviet New Policy")
+    report = audit_source(source, "p.html")
+    assert len(report.citations) == 35  # not the footer's "(Publisher, 2024)"
+    first = report.citations[0]
+    assert (first.origin["line"], first.origin["column"]) == _line_col(data, first.text)
+
+
+def test_html_entities_keep_columns_exact() -> None:
+    data = b"<html><body><p>Caf&eacute; &amp; bar (Lee, 2004) here.</p></body></html>"
+    source = parse_source(data, "x.html")
+    at = source.text.index("(Lee")
+    assert source.origins.at(at, source.text)["column"] == data.decode().index("(Lee") + 1
+
+
+def test_docx_paragraphs_footnotes_and_a_zotero_field(paper: build.Paper) -> None:
+    data = build.docx(paper, {"(Pike, 1987: 208)": [PIKE]})
+    source = parse_source(data, "p.docx")
+    field = source.markup.citations[0]
+    assert source.text[field.start : field.end] == "(Pike, 1987: 208)"
+    assert field.items[0].surnames == ("Pike",) and field.items[0].year == "1987"
+    notes, refs = source.text.index("\n\nNotes\n\n"), source.text.index("\n\nReferences\n\n")
+    assert notes < source.text.index("Tsukuba") < refs  # notes before the reference list
+    report = audit_source(source, "p.docx")
+    pike = next(c for c in report.citations if c.source == "Pike")
+    assert pike.reference == "R3" and pike.origin == {"paragraph": 25}
+    note = source.origins.at(source.text.index("Tsukuba"))
+    assert note == {"note": "1"}
+
+
+def test_a_zotero_field_links_a_citation_the_text_alone_cannot(paper: build.Paper) -> None:
+    item = dict(PIKE, author=[{"family": "Pike"}], id="x")
+    data = build.docx(paper, {"(Pike, 1987: 208)": [item]})
+    report = audit_source(parse_source(data, "p.docx"), "p.docx")
+    assert next(c for c in report.citations if c.source == "Pike").match == "exact"
+
+
+# --- bad input --------------------------------------------------------------------
+
+BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (n, b"&lol%d;" % (n - 1) * 10) for n in range(1, 10))
+    + b"]><article><body><p>&lol9;</p></body></article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("bomb.xml", BOMB, "declares entity"),
+        (
+            "ext.xml",
+            b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b"<article><body><p>&x;</p></body></article>",
+            "declares entity",
+        ),
+        ("bad.xml", b"<article><body><p>open</body></article>", "not well-formed XML at line 1"),
+        ("bad.docx", b"PK\x03\x04 not really a zip", "not a DOCX file"),
+        ("empty.xml", b"<article><body/></article>", "no text to audit"),
+    ],
+)
+def test_bad_files_give_one_clear_line(name: str, data: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason) as caught:
+        parse_source(data, name)
+    assert "\n" not in str(caught.value)
+
+
+def test_cli_reports_a_bad_file_and_audits_the_others(tmp_path: Path, paper: build.Paper) -> None:
+    (tmp_path / "good.xml").write_bytes(build.jats(paper))
+    (tmp_path / "bomb.xml").write_bytes(BOMB)
+    (tmp_path / "pom.xml").write_bytes(b"<project/>")  # walked past: not a document
+    (tmp_path / "page.html").write_bytes(build.html(paper))  # HTML only when named
+    result = CliRunner().invoke(main, ["audit", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [Path(d["path"]).name for d in data["documents"]] == ["good.xml"]
+    assert data["documents"][0]["format"] == "jats"
+    assert [Path(e["path"]).name for e in data["errors"]] == ["bomb.xml"]
+    assert "Traceback" not in result.stderr
+
+
+def test_input_format_forces_a_reader(tmp_path: Path, paper: build.Paper) -> None:
+    path = tmp_path / "paper.data"
+    path.write_bytes(build.jats(paper))
+    result = CliRunner().invoke(
+        main, ["audit", str(path), "--format", "json", "--input-format", "jats"]
+    )
+    assert json.loads(result.stdout)["documents"][0]["format"] == "jats"
+
+
+def test_fix_refuses_a_structured_file(tmp_path: Path, paper: build.Paper) -> None:
+    path = tmp_path / "paper.xml"
+    path.write_bytes(build.jats(paper))
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["fix", str(path), "--write", "--unsafe-fixes"])
+    assert result.exit_code == 2 and "plain-text documents only" in result.stderr
+    assert path.read_bytes() == before
+
+
+# --- outputs ----------------------------------------------------------------------
+
+
+def test_sarif_points_into_the_xml_and_names_the_page_of_ocr_output(
+    tmp_path: Path, paper: build.Paper
+) -> None:
+    (tmp_path / "a.xml").write_bytes(build.jats(paper, {"(Medvedyev, 1988)": "r1"}))
+    (tmp_path / "b.hocr").write_bytes(build.hocr(paper))
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "sarif"])
+    sarif = json.loads(result.stdout)
+    jsonschema.validate(sarif, SCHEMA)
+    results = sarif["runs"][0]["results"]
+    xml = next(r for r in results if r["ruleId"] == "CT702")
+    region = xml["locations"][0]["physicalLocation"]["region"]
+    line, column = _line_col(
+        build.jats(paper, {"(Medvedyev, 1988)": "r1"}), "(Medvedyev, 1988)</xref>"
+    )
+    assert (region["startLine"], region["startColumn"]) == (line, column)
+    assert "charOffset" not in region  # offsets of the audited text are not the file's
+    ocr = next(
+        r
+        for r in results
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("b.hocr")
+    )
+    assert "region" not in ocr["locations"][0]["physicalLocation"]
+    assert ocr["locations"][0]["logicalLocations"][0]["name"].startswith("p. ")
+    assert "fixes" not in ocr
+
+
+def test_text_and_markdown_name_the_original_place(tmp_path: Path, paper: build.Paper) -> None:
+    (tmp_path / "b.hocr").write_bytes(build.hocr(paper))
+    text = CliRunner().invoke(main, ["check", str(tmp_path / "b.hocr"), "--no-color"]).stdout
+    assert "b.hocr (p. 1, l. " in text
+    md = (
+        CliRunner().invoke(main, ["check", str(tmp_path / "b.hocr"), "--format", "markdown"]).stdout
+    )
+    assert "b.hocr (p. 1, l. " in md
+
+
+def test_plain_text_reports_carry_no_origin(seed_text: str) -> None:
+    data = audit_text(seed_text).to_json()
+    assert "format" not in data
+    assert all("origin" not in c for c in data["citations"])
