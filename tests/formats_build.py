@@ -276,3 +276,108 @@ def docx(paper: Paper, fields: dict[str, list[dict]] | None = None) -> bytes:
         archive.writestr("word/document.xml", document)
         archive.writestr("word/footnotes.xml", footnotes)
     return buffer.getvalue()
+
+
+@dataclass
+class PrintedLine:
+    """Where the PDF builder set a line: page (1-based), column (0 or 1), line in the column."""
+
+    page: int
+    column: int
+    line: int
+    text: str
+
+
+def pdf(paper: Paper, ligatures: bool = True) -> tuple[bytes, list[PrintedLine]]:
+    """The paper set in two columns on A4 with a running head, page numbers, words
+    hyphenated at line ends, ``fi`` set as a ligature, and its note as a footnote on
+    page 1. Returns the PDF and where each body line was set."""
+    import os
+
+    import reportlab
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+    for name, file in (("Serif", "Vera.ttf"), ("Serif-Bold", "VeraBd.ttf")):
+        registerFont(TTFont(name, os.path.join(fonts, file)))  # has the fi ligature
+
+    width, height = A4
+    margin, gap, size, leading = 50.0, 20.0, 9.0, 11.5
+    column_width = (width - 2 * margin - gap) / 2
+    top, bottom = height - margin - 24, margin + 40
+    buffer = io.BytesIO()
+    pdf_canvas = canvas.Canvas(buffer, pagesize=A4)
+    printed: list[PrintedLine] = []
+    state = {"page": 1, "column": 0, "y": top, "line": 0}
+
+    def furniture() -> None:
+        pdf_canvas.setFont("Serif", 8)
+        pdf_canvas.drawCentredString(width / 2, height - margin, "Soviet New Policy toward Asia")
+        pdf_canvas.setFont("Serif", 8)
+        pdf_canvas.drawCentredString(width / 2, margin - 10, str(state["page"]))
+
+    def next_column() -> None:
+        if state["column"] == 0:
+            state["column"] = 1
+        else:
+            if state["page"] == 1 and footnotes:
+                pdf_canvas.setFont("Serif", 7)
+                for n, note in enumerate(footnotes):
+                    pdf_canvas.drawString(margin, margin + 16 - 9 * n, note)
+            furniture()
+            pdf_canvas.showPage()
+            state["page"] += 1
+            state["column"] = 0
+        state["y"], state["line"] = top, 0
+
+    def put(text: str, font: str = "Serif") -> None:
+        if state["y"] < bottom:
+            next_column()
+        x = margin + state["column"] * (column_width + gap)
+        pdf_canvas.setFont(font, size)
+        shown = text.replace("fi", "\ufb01") if ligatures else text
+        pdf_canvas.drawString(x, state["y"], shown)
+        state["line"] += 1
+        printed.append(PrintedLine(state["page"], state["column"], state["line"], text))
+        state["y"] -= leading
+
+    def fits(text: str, font: str) -> bool:
+        return stringWidth(text, font, size) <= column_width
+
+    def paragraph(text: str, font: str = "Serif") -> None:
+        line = ""
+        for word in text.split():
+            trial = f"{line} {word}".strip()
+            if fits(trial, font):
+                line = trial
+                continue
+            cut = len(word) - 3
+            while cut >= 3 and word[:cut].isalpha() and not fits(f"{line} {word[:cut]}-", font):
+                cut -= 1
+            if line and cut >= 3 and word[:cut].isalpha() and word[cut:].isalpha():
+                put(f"{line} {word[:cut]}-", font)
+                line = word[cut:]
+            else:
+                put(line, font)
+                line = word
+        if line:
+            put(line, font)
+        state["y"] -= leading / 2
+
+    footnotes = ["* " + t.lstrip("*") for k, t in paper.blocks if k == "note"]
+    paragraph(paper.title, "Serif-Bold")
+    for kind, text in paper.blocks:
+        if kind == "heading":
+            paragraph(text, "Serif-Bold")
+        elif kind == "para":
+            paragraph(text)
+    paragraph("References", "Serif-Bold")
+    for entry in paper.references:
+        paragraph(entry)
+    furniture()
+    pdf_canvas.showPage()
+    pdf_canvas.save()
+    return buffer.getvalue(), printed

@@ -4,6 +4,7 @@ into the original file."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from citetrace.inputs.formats import format_of, parse_source
 from citetrace.inputs.load import InputError
 
 from . import formats_build as build
-from .conftest import ROOT
+from .conftest import ROOT, SEED
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 PIKE = {"id": "pike", "author": [{"family": "Pike", "given": "D."}],
@@ -430,3 +431,67 @@ def test_plain_text_reports_carry_no_origin(seed_text: str) -> None:
     data = audit_text(seed_text).to_json()
     assert "format" not in data
     assert all("origin" not in c for c in data["citations"])
+
+
+# --- PDF --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def paper_pdf(paper: build.Paper) -> tuple[bytes, list[build.PrintedLine]]:
+    return build.pdf(paper)
+
+
+def test_pdf_in_two_columns_gives_the_papers_citations_on_their_page_and_line(
+    paper_pdf, seed_report
+) -> None:
+    data, printed = paper_pdf
+    source = parse_source(data, "paper.pdf")
+    report = audit_source(source, "paper.pdf")
+    assert _key(report) == _key(seed_report)
+    assert [c.reference for c in report.citations] == [c.reference for c in seed_report.citations]
+    for c in report.citations:
+        on_page = [ln.text for ln in printed if ln.page == c.origin["page"]]
+        assert c.text.split()[0].rstrip(",") in on_page[c.origin["line"] - 1]
+
+
+def test_pdf_drops_running_heads_and_page_numbers_and_mends_the_setting(paper_pdf) -> None:
+    data, printed = paper_pdf
+    text = parse_source(data, "paper.pdf").text
+    assert "Soviet New Policy toward Asia\n" not in text and text.count("Soviet New Policy") == 1
+    assert not any(line.strip().isdigit() for line in text.splitlines())
+    original = " ".join(t for _, t in build.split_paper(SEED.read_text("utf-8")).blocks)
+    joined = [
+        a.text.rsplit(" ", 1)[-1][:-1] + b.text.split(" ", 1)[0].rstrip(".,;:)")
+        for a, b in itertools.pairwise(printed)
+        if a.text.endswith("-") and a.text.rsplit(" ", 1)[-1][:-1].isalpha()
+    ]
+    hyphenated = [w for w in joined if w.isalpha() and f" {w}" in original]
+    assert len(hyphenated) > 50 and all(w in text for w in hyphenated)
+    assert "East-West" in text  # a hyphen that was there before the line broke stays
+    assert "\ufb01" not in text and "significant" in text  # set with the fi ligature
+    notes, refs = text.index("\n\nNotes\n\n"), text.index("\n\nReferences\n\n")
+    assert notes < text.index("* Tsukuba University") < refs  # the footnote, apart
+
+
+def test_pdf_without_a_text_layer_or_damaged_or_locked_gives_one_line(tmp_path: Path) -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    image_only = io.BytesIO()
+    page = canvas.Canvas(image_only)
+    page.rect(100, 100, 200, 200, fill=1)
+    page.save()
+    locked = io.BytesIO()
+    page = canvas.Canvas(locked, encrypt="secret")
+    page.drawString(100, 700, "Hidden (Lee, 2004).")
+    page.save()
+    cases = {
+        image_only.getvalue(): "without a text layer",
+        locked.getvalue(): "password",
+        b"%PDF-1.4\n garbage": "not a readable PDF",
+    }
+    for data, reason in cases.items():
+        with pytest.raises(InputError, match=reason) as caught:
+            parse_source(data, "x.pdf")
+        assert "\n" not in str(caught.value)

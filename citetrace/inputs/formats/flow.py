@@ -24,7 +24,8 @@ class Flow:
         self.parts: list[str] = []
         self.length = 0
         self.origins = OriginMap(advancing=advancing)
-        self._pending: tuple[dict, int, int] | None = None  # a space waiting for a word
+        # a space waiting for a word: where it stood, or (None, 0, 0) for one the markup implies
+        self._pending: tuple[dict | None, int, int] | None = None
         self._open = False  # the current paragraph has text
         self._expect: tuple[int, int, int, int] | None = None  # next offset, line, col, label
 
@@ -50,6 +51,16 @@ class Flow:
 
     def write(self, text: str, label: dict, line: int = 0, column: int = 0) -> None:
         """Add ``text`` that stands at ``line``/``column`` of ``label`` in the original."""
+        if not self.origins.advancing:  # no columns to keep: the words at once
+            collapsed = _SPACE.sub(" ", text)
+            words = collapsed.strip(" ")
+            if collapsed[:1] == " " and self._open:
+                self._pending = (label, line, column)
+            if words:
+                self._word(words, label, line, column)
+                if collapsed[-1:] == " ":
+                    self._pending = (label, line, column)
+            return
         pos = 0
         for m in _SPACE.finditer(text):
             if m.start() > pos:
@@ -64,7 +75,10 @@ class Flow:
 
     def _word(self, piece: str, label: dict, line: int, column: int) -> None:
         if self._pending is not None:
-            self._emit(" ", *self._pending)
+            if self._pending[0] is None:  # a space the markup implies: placed before the word
+                self._emit(" ", label, line, column - 1 if column > 1 else column)
+            else:
+                self._emit(" ", *self._pending)
             self._pending = None
         self._emit(piece, label, line, column)
         self._open = True
@@ -72,7 +86,7 @@ class Flow:
     def space(self) -> None:
         """A word break the markup implies (between names, cells, list items)."""
         if self._open and self._pending is None:
-            self._pending = ({}, 0, 0)
+            self._pending = (None, 0, 0)
 
     def paragraph(self) -> None:
         """End the paragraph: the next text starts after a blank line."""
@@ -88,7 +102,7 @@ class Flow:
             self.parts.pop()
             self.length -= 2
             self._open = True
-            self._pending = ({}, 0, 0)
+            self._pending = (None, 0, 0)
 
     def line(self, text: str, label: dict, line: int = 0, column: int = 0) -> tuple[int, int]:
         """``text`` as a paragraph of its own; returns where it stands in the written text."""

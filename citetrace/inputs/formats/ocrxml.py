@@ -142,10 +142,12 @@ def read_alto(root: Element) -> tuple[Flow, Markup]:
         pages.new_page(int(number) if number.isdigit() else None)
         for block in page.iter("TextBlock"):
             pages.paragraph()
-            for line in block.iter("TextLine"):
-                pages.new_line()
-                for string in line.iter("String"):
-                    _alto_word(string, pages)
+            for line in block.children:
+                if isinstance(line, Element) and line.tag == "TextLine":
+                    pages.new_line()
+                    for string in line.children:
+                        if isinstance(string, Element) and string.tag == "String":
+                            _alto_word(string, pages)
             pages.paragraph()
     pages.end()
     return pages.flow, Markup("alto", unsure=tuple(pages.unsure))

@@ -75,6 +75,8 @@ class Element:
 def _attributes(attrs: dict[str, str]) -> dict[str, str]:
     """Attributes by local name (``w:id`` → ``id``, ``xml:id`` → ``id``); a namespaced
     one keeps its namespace when a plain one has its name (``hwp:id`` beside ``id``)."""
+    if not any(" " in k for k in attrs):
+        return attrs
     plain = {k: v for k, v in attrs.items() if " " not in k}
     for key, value in attrs.items():
         if " " in key:
