@@ -495,3 +495,16 @@ def test_pdf_without_a_text_layer_or_damaged_or_locked_gives_one_line(tmp_path: 
         with pytest.raises(InputError, match=reason) as caught:
             parse_source(data, "x.pdf")
         assert "\n" not in str(caught.value)
+
+
+def test_github_annotations_point_into_the_xml_and_name_a_page(
+    tmp_path: Path, paper: build.Paper
+) -> None:
+    data = build.jats(paper, {"(Medvedyev, 1988)": "r1"})
+    (tmp_path / "a.xml").write_bytes(data)
+    (tmp_path / "b.hocr").write_bytes(build.hocr(paper))
+    out = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "github"]).stdout
+    line, column = _line_col(data, "(Medvedyev, 1988)</xref>")
+    assert f"a.xml,line={line},col={column},title=CT702" in out
+    hocr = [ln for ln in out.splitlines() if "b.hocr" in ln]
+    assert hocr and all("line=" not in ln and "[p. " in ln for ln in hocr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from citetrace.inputs.origin import describe
 from citetrace.model import DocumentReport
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -22,13 +23,19 @@ def render_github(reports: Sequence[DocumentReport]) -> str:
     lines = []
     for report in reports:
         for f in report.findings:
-            props = (
-                f"file={_property(report.path)},line={f.line},col={f.column},"
-                f"endLine={f.end_line},endColumn={f.end_column},"
-                f"title={_property(f'{f.code} {f.rule}')}"
-            )
             message = f.message + (
                 f" — {f.suggestion}" if f.suggestion and f.suggestion not in f.message else ""
             )
+            origin = f.origin
+            if origin is None:
+                where = (
+                    f"line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
+                )
+            elif "column" in origin:  # XML or HTML: the place in the file
+                where = f"line={origin['line']},col={origin['column']},"
+            else:  # a page or paragraph of a binary file: the file, and the place in words
+                where = ""
+                message += f" [{describe(origin)}]"
+            props = f"file={_property(report.path)},{where}title={_property(f'{f.code} {f.rule}')}"
             lines.append(f"::{_COMMAND[f.severity]} {props}::{_data(message)}")
     return "".join(line + "\n" for line in lines)
