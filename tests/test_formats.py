@@ -508,3 +508,29 @@ def test_github_annotations_point_into_the_xml_and_name_a_page(
     assert f"a.xml,line={line},col={column},title=CT702" in out
     hocr = [ln for ln in out.splitlines() if "b.hocr" in ln]
     assert hocr and all("line=" not in ln and "[p. " in ln for ln in hocr)
+
+
+def test_citations_the_editors_marked_are_taken_even_outside_parentheses() -> None:
+    data = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>As <bibl>Ortiz 2001</bibl> '
+        b'showed, and <ref target="#lee">Lee 2004</ref> too, but not Kim 1999 unmarked.</p>'
+        b'</body><back><listBibl><bibl xml:id="lee">Lee, J. 2004. Roots.</bibl>'
+        b'<bibl xml:id="ortiz">Ortiz, M. 2001. A study.</bibl></listBibl></back></text></TEI>'
+    )
+    report = audit_source(parse_source(data, "t.xml"), "t.xml")
+    assert [(c.text, c.source, c.reference) for c in report.citations] == [
+        ("Ortiz 2001", "Ortiz", "R2"),
+        ("Lee 2004", "Lee", "R1"),
+    ]
+    assert not report.findings
+
+
+def test_an_entry_cited_only_in_a_table_is_not_uncited() -> None:
+    report = _audit_xml(
+        '<p>Roots grow (<xref ref-type="bibr" rid="b2">Ortiz, 2001</xref>).</p>'
+        '<table-wrap><table><tr><td><xref ref-type="bibr" rid="b1">Lee and Park, 2004</xref>'
+        "</td></tr></table></table-wrap>"
+    )
+    assert not [f for f in report.findings if f.rule == "uncited-reference"]
+    alone = _audit_xml('<p>Roots grow (<xref ref-type="bibr" rid="b2">Ortiz, 2001</xref>).</p>')
+    assert [f.text[:4] for f in alone.findings if f.rule == "uncited-reference"] == ["Lee "]

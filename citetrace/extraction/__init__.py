@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import replace
+
 from citetrace.extraction.dates import fallback_budget
-from citetrace.extraction.parse import KnownAuthor, bare_citations, parse_parenthetical
+from citetrace.extraction.parse import (
+    KnownAuthor,
+    bare_citations,
+    parse_general,
+    parse_parenthetical,
+)
 from citetrace.extraction.scan import candidates
 from citetrace.inputs.document import Document
 from citetrace.model import ParsedCitation
@@ -33,7 +41,35 @@ def _find(doc: Document, known_author: KnownAuthor) -> list[ParsedCitation]:
     bare = bare_citations(doc.text, 0, doc.body_end, groups, known_author, _no_comma_habit(found))
     found.extend(bare)
     found.sort(key=lambda c: c.start)
+    if doc.markup.citations:
+        found = _with_marked(doc, found, known_author, len(groups))
     return found
+
+
+def _with_marked(
+    doc: Document, found: list[ParsedCitation], known_author: KnownAuthor, group: int
+) -> list[ParsedCitation]:
+    """Add the citations the file's markup placed (a TEI ``<bibl>``, a JATS ``xref``)
+    that the grammar did not find on its own: each marked span is read as if it
+    stood in parentheses, and what it yields inside the span is kept."""
+    text = doc.text
+    starts = [c.start for c in found]
+    added = []
+    for marked in doc.markup.citations:
+        start, end = marked.start, marked.end
+        if start < 1 or end >= len(text) or end > doc.body_end:
+            continue
+        at = bisect_left(starts, end)
+        if (at > 0 and found[at - 1].end > start) or (at < len(found) and found[at].start < end):
+            continue  # a citation there already
+        group += 1
+        for c in parse_general(text, start - 1, end + 1, group, known_author):
+            if (c.start, c.end) == (start - 1, end + 1):  # widened to the stand-in brackets
+                layout = c.layout[1:-1]
+                c = replace(c, start=start, end=end, text=text[start:end], layout=layout)
+            if c.start >= start and c.end <= end:
+                added.append(replace(c, anchor=start))
+    return sorted(found + added, key=lambda c: c.start) if added else found
 
 
 def _no_comma_habit(found: list[ParsedCitation]) -> bool:

@@ -64,7 +64,8 @@ class Markup:
 
     ``scheme`` names the markup (``jats``, ``tei``; empty for none);
     ``corrected`` holds the spans an editor already corrected, which the OCR
-    rules leave alone.
+    rules leave alone; ``cited_elsewhere`` the ids of entries that citations
+    outside the audited text cite (in a table, a formula).
     """
 
     scheme: str = ""
@@ -72,6 +73,7 @@ class Markup:
     entries: tuple[MarkedEntry, ...] = ()
     corrected: tuple[tuple[int, int], ...] = ()
     unsure: tuple[UnsureWord, ...] = ()
+    cited_elsewhere: frozenset[str] = frozenset()
 
 
 NO_MARKUP = Markup()

@@ -55,6 +55,8 @@ def uncited_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     reached = {c.reference for c in ctx.citations}
     reached.update(r for c in ctx.citations for r in c.author_references)
     reached.update(ctx.marked_citations.values())
+    marked = ctx.marked_entries
+    reached.update(marked[i].id for i in ctx.doc.markup.cited_elsewhere if i in marked)
     unreadable = {r.id for r in _unreadable(ctx)}
     for ref in ctx.references:
         if ref.id not in reached and ref.id not in unreadable:

@@ -42,6 +42,7 @@ class _Reader:
         self.flow = Flow()
         self.citations: list[MarkedCitation] = []
         self.notes: list[Element] = []
+        self.elsewhere: set[str] = set()
         self._labels: dict[str, dict] = {}
         self._in_cite = False
 
@@ -54,6 +55,9 @@ class _Reader:
     def walk(self, element: Element, cite: bool = True, notes_apart: bool = True) -> None:
         tag = element.tag
         if tag in SKIP:
+            for xref in element.iter("xref"):  # a table cites too, though it is not prose
+                if xref.get("ref-type") == "bibr":
+                    self.elsewhere.update((xref.get("rid") or "").split())
             return
         if tag == "fn" and notes_apart:
             self.notes.append(element)
@@ -127,7 +131,12 @@ def read_jats(root: Element) -> tuple[Flow, Markup]:
             if ref.get("id") and end > start:
                 surnames, year = _tagged(ref)
                 entries.append(MarkedEntry(ref.get("id") or "", start, end, surnames, year))
-    markup = Markup("jats", tuple(reader.citations), tuple(entries))
+    markup = Markup(
+        "jats",
+        tuple(reader.citations),
+        tuple(entries),
+        cited_elsewhere=frozenset(reader.elsewhere),
+    )
     return flow, markup
 
 
