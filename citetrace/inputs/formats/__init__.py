@@ -93,7 +93,11 @@ def parse_source(
     kind = format_of(name, data, forced)
     if kind == "text":
         return Source(decode(data, name, encoding))
-    if kind in XML_FORMATS:
+    if kind == "alto":
+        from citetrace.inputs.formats.ocrxml import read_alto
+
+        flow, markup = read_alto(data, name)
+    elif kind in XML_FORMATS:
         from citetrace.inputs.formats.xmltree import parse_xml
 
         root = parse_xml(data, name)
@@ -135,6 +139,6 @@ def _xml_reader(kind: str):
         from citetrace.inputs.formats.tei import read_tei
 
         return read_tei
-    from citetrace.inputs.formats.ocrxml import read_alto, read_hocr
+    from citetrace.inputs.formats.ocrxml import read_hocr
 
-    return read_hocr if kind == "hocr" else read_alto
+    return read_hocr

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from citetrace.inputs.formats.flow import Flow
-from citetrace.inputs.formats.xmltree import Element
+from citetrace.inputs.formats.xmltree import Element, run, safe_parser
 from citetrace.inputs.markup import Markup, UnsureWord
 
 UNSURE = 0.6  # an engine's confidence below which a word counts as unsure
@@ -134,33 +134,43 @@ def _walk_hocr(element: Element, pages: _Pages) -> None:
         pages.paragraph()
 
 
-def read_alto(root: Element) -> tuple[Flow, Markup]:
-    """The text of an ALTO file, page by page."""
+def read_alto(data: bytes, path: str) -> tuple[Flow, Markup]:
+    """The text of an ALTO file, page by page, read as it streams (an ALTO file
+    spends an element on every word, and a tree of them is most of the cost)."""
     pages = _Pages()
-    for page in root.iter("Page"):
-        number = page.get("PHYSICAL_IMG_NR") or page.get("PRINTED_IMG_NR") or ""
-        pages.new_page(int(number) if number.isdigit() else None)
-        for block in page.iter("TextBlock"):
+    parser = safe_parser()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = name.rsplit(" ", 1)[-1]
+        if tag == "String":
+            _alto_word(attrs, pages)
+        elif tag == "TextLine":
+            pages.new_line()
+        elif tag == "TextBlock":
             pages.paragraph()
-            for line in block.children:
-                if isinstance(line, Element) and line.tag == "TextLine":
-                    pages.new_line()
-                    for string in line.children:
-                        if isinstance(string, Element) and string.tag == "String":
-                            _alto_word(string, pages)
+        elif tag == "Page":
+            number = attrs.get("PHYSICAL_IMG_NR") or attrs.get("PRINTED_IMG_NR") or ""
+            pages.new_page(int(number) if number.isdigit() else None)
+
+    def end(name: str) -> None:
+        if name.endswith("TextBlock"):
             pages.paragraph()
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    run(parser, data, path)
     pages.end()
     return pages.flow, Markup("alto", unsure=tuple(pages.unsure))
 
 
-def _alto_word(string: Element, pages: _Pages) -> None:
-    confidence = string.get("WC")
+def _alto_word(attrs: dict[str, str], pages: _Pages) -> None:
+    confidence = attrs.get("WC")
     try:
         value = float(confidence) if confidence else None
     except ValueError:
         value = None
-    part = {"HypPart1": 1, "HypPart2": 2}.get(string.get("SUBS_TYPE") or "", 0)
-    content = string.get("CONTENT") or ""
+    part = {"HypPart1": 1, "HypPart2": 2}.get(attrs.get("SUBS_TYPE") or "", 0)
+    content = attrs.get("CONTENT") or ""
     if part == 1 and content.endswith(("-", "¬")):
         content = content[:-1] + "-"
     pages.word(content, value, part)

@@ -89,10 +89,37 @@ class _Refused(Exception):
     pass
 
 
-def parse_xml(data: bytes, path: str) -> Element:
-    """The root element of ``data``, or an :class:`InputError` naming what is wrong."""
+def safe_parser() -> expat.XMLParserType:
+    """An expat parser (namespaces split off with a space) that refuses entity
+    declarations which could expand or fetch, and never resolves external ones."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def entity_decl(name, is_parameter, value, base, system_id, public_id, notation) -> None:
+        if is_parameter or value is None or "&" in value or len(value) > _LONGEST_ENTITY:
+            raise _Refused(f"declares entity {name!r}, which could expand or fetch; refused")
+
+    parser.EntityDeclHandler = entity_decl
+    parser.ExternalEntityRefHandler = lambda *_: 1  # never resolved, never fetched
+    return parser
+
+
+def run(parser: expat.XMLParserType, data: bytes, path: str) -> None:
+    """Parse ``data`` with ``parser``; every failure becomes a one-line :class:`InputError`."""
+    try:
+        parser.Parse(data, True)
+    except _Refused as exc:
+        raise InputError(path, f"XML {exc}") from None
+    except expat.ExpatError as exc:
+        reason = expat.ErrorString(exc.code)
+        raise InputError(
+            path, f"not well-formed XML at line {exc.lineno}, column {exc.offset + 1}: {reason}"
+        ) from None
+
+
+def parse_xml(data: bytes, path: str) -> Element:
+    """The root element of ``data``, or an :class:`InputError` naming what is wrong."""
+    parser = safe_parser()
     root: list[Element] = []
     stack: list[Element] = []
     counts: list[dict[str, int]] = [{}]
@@ -126,10 +153,6 @@ def parse_xml(data: bytes, path: str) -> Element:
                 Chars(text, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
             )
 
-    def entity_decl(name, is_parameter, value, base, system_id, public_id, notation) -> None:
-        if is_parameter or value is None or "&" in value or len(value) > _LONGEST_ENTITY:
-            raise _Refused(f"declares entity {name!r}, which could expand or fetch; refused")
-
     def skipped(name: str, is_parameter: bool) -> None:
         ch = None if is_parameter else html.entities.html5.get(f"{name};")
         if ch and stack:
@@ -140,18 +163,8 @@ def parse_xml(data: bytes, path: str) -> Element:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = chars
-    parser.EntityDeclHandler = entity_decl
     parser.SkippedEntityHandler = skipped
-    parser.ExternalEntityRefHandler = lambda *_: 1  # never resolved, never fetched
-    try:
-        parser.Parse(data, True)
-    except _Refused as exc:
-        raise InputError(path, f"XML {exc}") from None
-    except expat.ExpatError as exc:
-        reason = expat.ErrorString(exc.code)
-        raise InputError(
-            path, f"not well-formed XML at line {exc.lineno}, column {exc.offset + 1}: {reason}"
-        ) from None
+    run(parser, data, path)
     if not root:
         raise InputError(path, "XML without a root element")
     return root[0]
