@@ -348,6 +348,7 @@ BOMB = (
         ("bad.xml", b"<article><body><p>open</body></article>", "not well-formed XML at line 1"),
         ("bad.docx", b"PK\x03\x04 not really a zip", "not a DOCX file"),
         ("empty.xml", b"<article><body/></article>", "no text to audit"),
+        ("deep.xml", b"<article><body>" + b"<sec>" * 100_000, "more than 400 deep"),
     ],
 )
 def test_bad_files_give_one_clear_line(name: str, data: bytes, reason: str) -> None:

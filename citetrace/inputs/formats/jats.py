@@ -43,13 +43,13 @@ class _Reader:
         self.citations: list[MarkedCitation] = []
         self.notes: list[Element] = []
         self.elsewhere: set[str] = set()
-        self._labels: dict[str, dict] = {}
+        self._labels: dict[int, dict] = {}
         self._in_cite = False
 
     def label(self, element: Element) -> dict:
-        label = self._labels.get(element.path)
+        label = self._labels.get(id(element))
         if label is None:
-            label = self._labels[element.path] = {"xpath": element.path}
+            label = self._labels[id(element)] = {"xpath": element.path}
         return label
 
     def walk(self, element: Element, cite: bool = True, notes_apart: bool = True) -> None:

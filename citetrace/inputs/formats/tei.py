@@ -42,7 +42,7 @@ class _Reader:
         self._labels: dict[tuple, dict] = {}
 
     def label(self, element: Element) -> dict:
-        key = (element.path, self.page, self.page_line)
+        key = (id(element), self.page, self.page_line)
         label = self._labels.get(key)
         if label is None:
             label = {"xpath": element.path}

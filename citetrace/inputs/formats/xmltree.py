@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from citetrace.inputs.load import InputError
 
 _LONGEST_ENTITY = 1000
+DEEPEST = 400  # elements nested deeper are refused: no document needs them, and readers recurse
 
 
 @dataclass(slots=True)
@@ -30,14 +31,26 @@ class Chars:
 
 @dataclass(slots=True)
 class Element:
-    """An element: local tag name, attributes (local names), children in order."""
+    """An element: local tag name, attributes (local names), children in order;
+    ``number`` counts it among its parent's children of its tag (from 1)."""
 
     tag: str
     attrs: dict[str, str]
     line: int
     column: int
-    path: str
+    parent: Element | None = field(default=None, repr=False)
+    number: int = 1
     children: list[Element | Chars] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        """Where the element stands: ``/article[1]/body[1]/sec[2]/p[4]``."""
+        steps = []
+        node: Element | None = self
+        while node is not None:
+            steps.append(f"{node.tag}[{node.number}]")
+            node = node.parent
+        return "/" + "/".join(reversed(steps))
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrs.get(name, default)
@@ -128,13 +141,15 @@ def parse_xml(data: bytes, path: str) -> Element:
         tag = name.rsplit(" ", 1)[-1]
         siblings = counts[-1]
         siblings[tag] = siblings.get(tag, 0) + 1
-        parent = stack[-1].path if stack else ""
+        if len(stack) >= DEEPEST:
+            raise _Refused(f"nests elements more than {DEEPEST} deep; refused")
         element = Element(
             tag,
             _attributes(attrs),
             parser.CurrentLineNumber,
             parser.CurrentColumnNumber + 1,
-            f"{parent}/{tag}[{siblings[tag]}]",
+            stack[-1] if stack else None,
+            siblings[tag],
         )
         if stack:
             stack[-1].children.append(element)
