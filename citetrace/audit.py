@@ -157,7 +157,7 @@ def _origin(doc: Document, start: int, end: int) -> dict | None:
     origin = doc.origin(start)
     if origin and "column" in origin and end > start:
         last = doc.origin(end - 1)
-        if last and "column" in last:
+        if last and "column" in last and "line" in last:
             origin["end_line"], origin["end_column"] = last["line"], last["column"] + 1
     return origin
 

@@ -226,11 +226,10 @@ def _run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def zotero_field(visible: str, items: list[dict]) -> str:
+def zotero_field(visible: str, items: list[dict] | None) -> str:
     """A Zotero citation field (complex field, CSL-JSON in its code) showing ``visible``."""
-    code = json.dumps(
-        {"citationID": "x1", "citationItems": [{"id": i["id"], "itemData": i} for i in items]}
-    )
+    listed = None if items is None else [{"id": i["id"], "itemData": i} for i in items]
+    code = json.dumps({"citationID": "x1", "citationItems": listed})
     return (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve"> ADDIN ZOTERO_ITEM CSL_CITATION '
@@ -241,7 +240,7 @@ def zotero_field(visible: str, items: list[dict]) -> str:
     )
 
 
-def docx(paper: Paper, fields: dict[str, list[dict]] | None = None) -> bytes:
+def docx(paper: Paper, fields: dict[str, list[dict] | None] | None = None) -> bytes:
     """A Word document: paragraphs, the note as a footnote, ``fields`` (citation text →
     CSL items) as Zotero fields."""
     paragraphs = []

@@ -4,8 +4,10 @@ into the original file."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -535,3 +537,137 @@ def test_an_entry_cited_only_in_a_table_is_not_uncited() -> None:
     assert not [f for f in report.findings if f.rule == "uncited-reference"]
     alone = _audit_xml('<p>Roots grow (<xref ref-type="bibr" rid="b2">Ortiz, 2001</xref>).</p>')
     assert [f.text[:4] for f in alone.findings if f.rule == "uncited-reference"] == ["Lee "]
+
+
+# --- odd and hostile files (each once a crash, a loss of text or a wrong place) ----
+
+
+def test_text_a_reader_composes_has_a_place_or_none_never_half_of_one() -> None:
+    report = _audit_xml(
+        '<p>As shown by <xref ref-type="bibr" rid="b9">Smith <etal/></xref> in 2004.</p>'
+    )
+    for f in report.findings:
+        assert f.origin is None or "column" not in f.origin or "line" in f.origin
+    entry = next(f for f in report.findings if f.rule == "uncited-reference")
+    assert entry.origin["xpath"].endswith("element-citation[1]") and entry.origin["line"] == 5
+
+
+@pytest.mark.parametrize(
+    "item",
+    [None, {"author": 5}, {"issued": [2004]}, {"issued": "2004"},
+     {"issued": {"date-parts": 2004}}, {"issued": {"date-parts": [2004]}},
+     {"author": [{"family": ["Smith"]}]}, {"author": [{"literal": 3}]}, {"title": 5}],
+)  # fmt: skip
+def test_a_reference_manager_field_with_odd_data_is_passed_over(
+    item: dict | None, paper: build.Paper
+) -> None:
+    items = None if item is None else [dict({"id": "x"}, **item)]  # None: "citationItems": null
+    data = build.docx(paper, {"(Pike, 1987: 208)": items})
+    report = audit_source(parse_source(data, "p.docx"), "p.docx")
+    assert len(report.citations) == 35
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("p.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages"
+         b"/Kids[3 0 R]/Count 1>>endobj\n3 0 obj 42 endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+         "page 1 cannot be read"),
+        ("a.xml", b'<?xml version="1.0" encoding="bogus"?><article/>', "encoding"),
+        ("a.xml", b'<?xml version="1.0" encoding="utf-32"?><article/>', "encoding"),
+        ("many.xml", b"<article><body>" + b"<p/>" * 1_001, "1,000 elements"),
+    ],
+)  # fmt: skip
+def test_more_bad_files_give_one_clear_line(
+    name: str, data: bytes, reason: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citetrace.inputs.formats import xmltree
+
+    monkeypatch.setattr(xmltree, "MOST_ELEMENTS", 1_000)  # the cap, made small to test quickly
+    with pytest.raises(InputError, match=reason):
+        parse_source(data, name)
+
+
+def test_page_numbers_in_odd_digits_do_not_stop_the_reading() -> None:
+    tei = (
+        '<TEI><text><body><pb n="²"/><p>Text (Lee, 2004).</p><pb/><p>More.</p></body></text></TEI>'
+    )
+    assert "More." in parse_source(tei.encode(), "t.xml").text
+    alto = '<alto><Layout><Page PHYSICAL_IMG_NR="²"><TextBlock><TextLine><String CONTENT="Word"/>'
+    alto += "</TextLine></TextBlock></Page></Layout></alto>"
+    assert parse_source(alto.encode(), "a.xml").text == "Word\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>First Smith (2004).</p></div></div></div><p>Second Jones (2005).</p>",
+        "<p>First.</p><figure><picture><source srcset='a'><img src='a'></picture></figure>"
+        "<p>Second Jones (2005).</p>",
+        "<p>First.</p><aside><embed src='x'></aside><p>Second Jones (2005).</p>",
+        "<nav><ul><li><a href='/'>Home</a><div class='x'></nav><p>Second Jones (2005).</p>",
+        "<p>First.</p><textarea><p>x</textarea><p>Second Jones (2005).</p>",
+    ],
+)
+def test_html_tag_soup_costs_at_most_the_element_it_belongs_to(body: str) -> None:
+    text = parse_source(f"<html><body>{body}</body></html>".encode(), "p.html").text
+    assert "Second Jones (2005)." in text and "Home" not in text and "x\n" not in text
+
+
+def test_html_reads_only_the_first_article_and_passes_over_a_wrong_charset() -> None:
+    page = (
+        b"<html><head><meta charset='utf-16'></head><body><article><p>One (Lee, 2004).</p>"
+        b"</article><article><p>Two.</p></article></body></html>"
+    )
+    assert parse_source(page, "p.html").text == "One (Lee, 2004).\n"
+
+
+def test_docx_text_boxes_once_and_tracked_changes_as_accepted() -> None:
+    w = 'xmlns:w="urn:w" xmlns:mc="urn:mc"'
+    box = "<w:txbxContent><w:p><w:r><w:t>Box Smith (2004).</w:t></w:r></w:p></w:txbxContent>"
+    document = (
+        f"<w:document {w}><w:body><w:p><w:r><w:t>Before.</w:t></w:r><w:r><mc:AlternateContent>"
+        f"<mc:Choice>{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent>"
+        "</w:r><w:r><w:t> After.</w:t></w:r></w:p><w:p><w:r><w:t>Kept </w:t></w:r><w:del><w:r>"
+        "<w:delText>gone </w:delText></w:r></w:del><w:moveFrom><w:r><w:t>moved </w:t></w:r>"
+        "</w:moveFrom><w:moveTo><w:r><w:t>here</w:t></w:r></w:moveTo></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", document)
+    text = parse_source(buffer.getvalue(), "x.docx").text
+    assert text == "Before. After.\n\nBox Smith (2004).\n\nKept here\n"
+
+
+def test_markdown_opening_with_a_comment_is_text_and_utf16_xml_is_sniffed(
+    paper: build.Paper,
+) -> None:
+    note = b"<!-- citetrace: ignore CT102 -->\n# Notes\n\nWe use <article>, as Smith (2004) says.\n"
+    for name in ("notes.markdown", "notes.text", "notes"):
+        assert parse_source(note, name).format == "text"
+    utf16 = build.jats(paper).decode().replace('"UTF-8"', '"UTF-16"').encode("utf-16")
+    assert parse_source(utf16, "a.xml").format == "jats"
+
+
+def test_a_tei_corpus_is_read_whole() -> None:
+    corpus = (
+        "<teiCorpus><teiHeader/><TEI><text><body><p>First (Lee, 2004).</p></body></text></TEI>"
+        "<TEI><text><body><p>Second (Kim, 2005).</p></body></text></TEI></teiCorpus>"
+    )
+    assert (
+        parse_source(corpus.encode(), "c.tei").text == "First (Lee, 2004).\n\nSecond (Kim, 2005).\n"
+    )
+
+
+def test_a_word_broken_over_a_page_turn_is_joined() -> None:
+    data = _hocr(
+        _hocr_page([["The", "broad", "con-"]]), _hocr_page([["clusion", "was", "drawn."]], 1)
+    )
+    assert parse_source(data, "p.hocr").text == "The broad conclusion was drawn.\n"
+
+
+def test_a_page_foot_word_of_roman_letters_is_not_a_page_number() -> None:
+    from citetrace.inputs.formats.pdf import _PAGE_NUMBER
+
+    assert all(_PAGE_NUMBER.fullmatch(n) for n in ("12", "- 7 -", "iv", "XII", "xix"))
+    assert not any(_PAGE_NUMBER.fullmatch(w) for w in ("vivid", "mid", "Mill", "civil", "I."))

@@ -39,8 +39,13 @@ class OriginMap:
     advancing: bool = False
     _label_index: dict = field(default_factory=dict, repr=False)
 
-    def add(self, offset: int, label: dict, line: int = 0, column: int = 0) -> None:
-        """A run that starts at ``offset`` of the text and at ``line``/``column`` of ``label``."""
+    def add(
+        self, offset: int, label: dict, line: int = 0, column: int = 0, fixed: bool = False
+    ) -> None:
+        """A run that starts at ``offset`` of the text and at ``line``/``column`` of ``label``;
+        a ``fixed`` run's characters all point at its start (text a reader composed)."""
+        if fixed and column:
+            column = -column
         key = tuple(label.items())
         index = self._label_index.get(key)
         if index is None:
@@ -54,6 +59,12 @@ class OriginMap:
         self.columns.append(column)
         self.label_ids.append(index)
 
+    def truncate(self, length: int) -> None:
+        """Forget the runs that start at or after ``length`` (text taken back)."""
+        while self.starts and self.starts[-1] >= length:
+            for runs in (self.starts, self.lines, self.columns, self.label_ids):
+                runs.pop()
+
     def at(self, offset: int, text: str = "") -> dict | None:
         """The original position of ``text[offset]``, or ``None`` before the first run."""
         index = bisect_right(self.starts, offset) - 1
@@ -61,7 +72,11 @@ class OriginMap:
             return None
         origin = dict(self.labels[self.label_ids[index]])
         line, column = self.lines[index], self.columns[index]
-        if self.advancing and text:
+        if not line:
+            return origin  # no place in the file's lines (a heading the reader added)
+        if column < 0:
+            column = -column
+        elif self.advancing and text:
             start = self.starts[index]
             run = text[start:offset]
             breaks = run.count("\n")
@@ -70,8 +85,7 @@ class OriginMap:
                 column = offset - (start + run.rfind("\n") + 1) + 1
             else:
                 column += offset - start
-        if line:
-            origin["line"] = line
+        origin["line"] = line
         if column:
             origin["column"] = column
         return origin
@@ -96,4 +110,6 @@ def describe(origin: dict | None) -> str:
         parts.append(f"footnote {origin['note']}")
     if "endnote" in origin:
         parts.append(f"endnote {origin['endnote']}")
-    return ", ".join(parts)
+    if not parts and "xpath" in origin:
+        parts.append(origin["xpath"])
+    return ", ".join(parts) or "the original file"

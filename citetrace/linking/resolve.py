@@ -144,7 +144,7 @@ class Resolver:
     ) -> Resolution:
         co_authors = [fold(a) for a in authors[1:]]
         fitting = [r for r in entries if _has_co_authors(r, co_authors)] or entries
-        source = _author_source(fitting[0].authors, len(authors))
+        source = _author_source(fitting[0].authors or tuple(authors), len(authors))
         ids = tuple(r.id for r in fitting)
         year = cited.year or ""
         same = [r for r in fitting if r.year == year]
@@ -238,6 +238,8 @@ def ocr_plausible(a: str, b: str) -> bool:
 
 def _author_source(authors: tuple[str, ...], cited_count: int) -> str:
     """``Pike``, ``Smith and Jones``, ``Brown et al.`` in the reference's spelling."""
+    if not authors:
+        return ""
     if len(authors) == 1:
         return authors[0]
     if len(authors) == 2:

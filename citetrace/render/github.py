@@ -31,7 +31,7 @@ def render_github(reports: Sequence[DocumentReport]) -> str:
                 where = (
                     f"line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
                 )
-            elif "column" in origin:  # XML or HTML: the place in the file
+            elif "column" in origin and "line" in origin:  # XML or HTML: the place in the file
                 where = f"line={origin['line']},col={origin['column']},"
             else:  # a page or paragraph of a binary file: the file, and the place in words
                 where = ""

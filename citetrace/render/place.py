@@ -9,7 +9,7 @@ from citetrace.inputs.origin import describe
 def spot(line: int, column: int, origin: dict | None) -> str:
     """``12:30`` (line:column of the text or of the XML/HTML file), ``p. 4, l. 12``
     (a page), ``¶ 7`` (a Word paragraph); a TEI page is added after the line."""
-    if not origin:
+    if origin is None:
         return f"{line}:{column}"
     if "line" in origin and "column" in origin:
         page = f" (p. {origin['page']})" if "page" in origin else ""

@@ -105,7 +105,7 @@ def _result(f: Finding, fp: str, uri: str, rule_index: int) -> dict:
         "locations": [_location(f, uri)],
         "partialFingerprints": {"citetrace/v1": fp},
     }
-    if f.origin is not None and "column" not in f.origin:
+    if f.origin is not None and not ("column" in f.origin and "line" in f.origin):
         result["message"]["text"] += f" [{describe(f.origin)}]"
     if f.fix is not None and f.fix.safe and f.origin is None:
         result["fixes"] = [

@@ -25,8 +25,8 @@ _BY_EXTENSION = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
-_SNIFFED = (".xml", ".html", ".htm", ".xhtml")
-_ROOT = re.compile(rb"<(?:[\w.-]+:)?(article|TEI|teiCorpus|alto|html)\b", re.IGNORECASE)
+TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".rst")
+_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?([\w.-]+)")
 _SNIFF_BYTES = 65536
 
 
@@ -52,29 +52,52 @@ def format_of(path: str, data: bytes, forced: str | None = None) -> str:
     ext = os.path.splitext(path)[1].lower()
     if ext in _BY_EXTENSION:
         return _BY_EXTENSION[ext]
+    if ext in TEXT_EXTENSIONS:
+        return "text"
     head = data[:_SNIFF_BYTES]
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04") and ext not in (".txt", ".md"):
+    if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if ext in _SNIFFED or (ext not in (".txt", ".md", ".rst") and head.lstrip()[:1] == b"<"):
-        m = _ROOT.search(head)
-        root = m.group(1).decode("ascii").lower() if m else ""
-        if root == "html":
-            return "hocr" if b"ocr_page" in head or b"ocrx_word" in head else "html"
-        if root in ("tei", "teicorpus"):
-            return "tei"
-        if root in ("article", "alto"):
-            return "jats" if root == "article" else "alto"
-        if ext in (".html", ".htm", ".xhtml"):
-            return "html"
-        if ext == ".xml":
-            raise InputError(
-                path,
-                "XML of a kind citetrace does not read "
-                "(JATS, TEI, hOCR and ALTO are read); use --input-format",
-            )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: sniffed in UTF-8
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    root = _root_element(head)
+    if root == "html":
+        return "hocr" if b"ocr_page" in head or b"ocrx_word" in head else "html"
+    if root in ("tei", "teicorpus"):
+        return "tei"
+    if root in ("article", "alto"):
+        return "jats" if root == "article" else "alto"
+    if ext in (".html", ".htm", ".xhtml"):
+        return "html"
+    if ext == ".xml":
+        raise InputError(
+            path,
+            "XML of a kind citetrace does not read (JATS, TEI, hOCR and ALTO are read); "
+            "use --input-format",
+        )
     return "text"
+
+
+def _root_element(head: bytes) -> str:
+    """The lower-cased local name of the first element, past the XML declaration,
+    comments, processing instructions and a DOCTYPE; empty when ``head`` does not
+    open with markup."""
+    rest = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    while rest.startswith(b"<"):
+        if rest.startswith(b"<!--"):
+            end = rest.find(b"-->")
+            rest = rest[end + 3 :] if end >= 0 else b""
+        elif rest.startswith((b"<?", b"<!")):
+            end = rest.find(b">")
+            if rest[:9].upper() == b"<!DOCTYPE" and b"[" in rest[: max(end, 0)]:
+                end = rest.find(b"]>") + 1  # an internal subset ends at "]>"
+            rest = rest[end + 1 :] if end >= 0 else b""
+        else:
+            m = _ELEMENT.match(rest)
+            return m.group(1).decode("ascii").lower() if m else ""
+        rest = rest.lstrip(b" \t\r\n")
+    return ""
 
 
 def read_source(
@@ -96,11 +119,11 @@ def parse_source(
     if kind == "alto":
         from citetrace.inputs.formats.ocrxml import read_alto
 
-        flow, markup = read_alto(data, name)
+        flow, markup = read_alto(data, name, encoding)
     elif kind in XML_FORMATS:
         from citetrace.inputs.formats.xmltree import parse_xml
 
-        root = parse_xml(data, name)
+        root = parse_xml(data, name, encoding)
         reader = _xml_reader(kind)
         flow, markup = reader(root)
     elif kind == "html":
@@ -125,8 +148,12 @@ def decode_markup(data: bytes, name: str, encoding: str | None) -> str:
     """HTML text: a BOM, ``encoding``, a declared charset, then UTF-8."""
     if encoding is None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = re.search(rb"""charset=["']?([\w-]+)""", data[:4096], re.IGNORECASE)
-        if m:
-            encoding = m.group(1).decode("ascii")
+        declared = m.group(1).decode("ascii").lower() if m else ""
+        if declared and not declared.startswith(("utf-16", "utf-32", "utf16", "utf32")):
+            try:  # as a browser does: a declaration that does not fit is passed over
+                return decode(data, name, declared)
+            except InputError:
+                pass
     return decode(data, name, encoding)
 
 

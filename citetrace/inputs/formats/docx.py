@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 from citetrace.inputs.document import is_reference_heading
@@ -21,7 +22,8 @@ from citetrace.inputs.formats.xmltree import Chars, Element, parse_xml
 from citetrace.inputs.load import InputError
 from citetrace.inputs.markup import CitedItem, MarkedCitation, Markup
 
-_LARGEST_PART = 200 * 1024 * 1024  # a zip bomb's part is refused before it is read
+_LARGEST_PART = 100 * 1024 * 1024  # a zip bomb's part is refused before it is read
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NOWHERE: dict = {}
 
 
@@ -37,7 +39,7 @@ class _Reader:
     def paragraphs(self, container: Element, label_of, notes=None) -> None:
         """Each paragraph of ``container``; ``notes()`` is written before the
         reference list's heading (or at the end), so the list stays last."""
-        for number, element in enumerate(container.iter("p"), 1):
+        for number, element in enumerate(_paragraphs(container), 1):
             if notes is not None and is_reference_heading(element.text()):
                 notes()
                 notes = None
@@ -63,6 +65,8 @@ class _Reader:
     def _runs(self, element: Element, label: dict) -> None:
         for child in element.elements():
             tag = child.tag
+            if tag in _NOT_READ:
+                continue
             if tag == "t":
                 for part in child.children:
                     if isinstance(part, Chars):
@@ -99,36 +103,84 @@ class _Reader:
             self._field, self._items = None, ()
 
 
+# Not the paragraph's own live text: text boxes (read once, as their own
+# paragraphs), the fallback copy of an alternative, tracked deletions and moves.
+_NOT_READ = frozenset({"txbxContent", "Fallback", "del", "moveFrom", "delText", "p"})
+
+
+def _paragraphs(container: Element):
+    """The paragraphs of ``container`` in order, tables and text boxes included, a
+    paragraph inside another (a text box's) after it, each once."""
+    stack: list[Element] = [container]
+    while stack:
+        node = stack.pop()
+        if node.tag == "p" and node is not container:
+            yield node
+        if node.tag in ("Fallback", "del", "moveFrom"):
+            continue
+        kids = node.elements()
+        stack.extend(reversed(kids))
+
+
 def _cited_items(code: str) -> tuple[CitedItem, ...]:
-    """The items of a reference manager's citation field (CSL-JSON in the code)."""
-    if "CSL_CITATION" not in code:
+    """The items of a reference manager's citation field (CSL-JSON in its code);
+    none when the data is not what CSL-JSON says it is."""
+    if "CSL_CITATION" not in code or "{" not in code:
         return ()
-    start = code.find("{")
     try:
-        data = json.loads(code[start:]) if start >= 0 else {}
+        data = json.loads(code[code.find("{") :])
     except ValueError:
         return ()
+    entries = data.get("citationItems") if isinstance(data, dict) else None
     items = []
-    for entry in data.get("citationItems", []) if isinstance(data, dict) else []:
-        item = entry.get("itemData", {}) if isinstance(entry, dict) else {}
-        if not isinstance(item, dict):
-            continue
-        names = tuple(
-            a.get("family") or a.get("literal") or ""
-            for a in item.get("author", []) or item.get("editor", [])
-            if isinstance(a, dict)
-        )
-        parts = (item.get("issued") or {}).get("date-parts") or [[None]]
-        year = parts[0][0] if parts and parts[0] else None
-        items.append(
-            CitedItem(
-                tuple(n for n in names if n),
-                str(year) if year else None,
-                str(item.get("id", "")),
-                item.get("title") or "",
+    for entry in entries if isinstance(entries, list) else ():
+        item = entry.get("itemData") if isinstance(entry, dict) else None
+        if isinstance(item, dict):
+            items.append(
+                CitedItem(
+                    _surnames(item),
+                    _year(item.get("issued")),
+                    _text(item.get("id")),
+                    _text(item.get("title")),
+                )
             )
-        )
     return tuple(items)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else str(value) if isinstance(value, int) else ""
+
+
+def _name(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _surnames(item: dict) -> tuple[str, ...]:
+    """The authors' family names (else the editors'), as CSL-JSON names them."""
+    for role in ("author", "editor"):
+        names = item.get(role)
+        if isinstance(names, list):
+            found = [
+                _name(n.get("family")) or _name(n.get("literal"))
+                for n in names
+                if isinstance(n, dict)
+            ]
+            if any(found):
+                return tuple(n for n in found if n)
+    return ()
+
+
+def _year(issued: object) -> str | None:
+    """The year of a CSL-JSON date: ``{"date-parts": [[2004, 5]]}``, or ``{"raw": "2004"}``."""
+    if not isinstance(issued, dict):
+        return None
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        first = parts[0][0]
+        if isinstance(first, int) or (isinstance(first, str) and first.isdecimal()):
+            return str(first)
+    m = _YEAR.search(_text(issued.get("raw")) or _text(issued.get("literal")))
+    return m.group() if m else None
 
 
 def read_docx(data: bytes, path: str) -> tuple[Flow, Markup]:

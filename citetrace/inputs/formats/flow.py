@@ -73,6 +73,22 @@ class Flow:
         if pos < len(text):
             self._word(text[pos:], label, line, column)
 
+    def composed(self, text: str, label: dict, line: int, column: int) -> None:
+        """Add text the reader composed (an entry set from its tagged parts): each of
+        its characters points at ``line``/``column``, where its element starts."""
+        words = _SPACE.sub(" ", text).strip(" ")
+        if not words:
+            return
+        if self._pending is not None:
+            self._word("", label, line, column)  # the waiting space, placed as usual
+        self.origins.add(self.length, label, line, column, fixed=True)
+        self.parts.append(words)
+        self.length += len(words)
+        self._open = True
+        self._expect = None
+        if text[-1:].isspace():
+            self._pending = (None, 0, 0)
+
     def _word(self, piece: str, label: dict, line: int, column: int) -> None:
         if self._pending is not None:
             if self._pending[0] is None:  # a space the markup implies: placed before the word
@@ -80,7 +96,8 @@ class Flow:
             else:
                 self._emit(" ", *self._pending)
             self._pending = None
-        self._emit(piece, label, line, column)
+        if piece:
+            self._emit(piece, label, line, column)
         self._open = True
 
     def space(self) -> None:
@@ -103,6 +120,18 @@ class Flow:
             self.length -= 2
             self._open = True
             self._pending = (None, 0, 0)
+
+    def take_back(self, text: str) -> bool:
+        """Remove ``text`` from the end of what was written, if it is there."""
+        if not self.parts or not self.parts[-1].endswith(text) or not text:
+            return False
+        last = self.parts[-1]
+        self.parts[-1] = last[: len(last) - len(text)]
+        self.length -= len(text)
+        self.origins.truncate(self.length)
+        self._pending = None
+        self._expect = None
+        return True
 
     def line(self, text: str, label: dict, line: int = 0, column: int = 0) -> tuple[int, int]:
         """``text`` as a paragraph of its own; returns where it stands in the written text."""

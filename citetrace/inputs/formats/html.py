@@ -17,66 +17,92 @@ from citetrace.inputs.markup import NO_MARKUP, Markup
 
 SKIP = frozenset(
     {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
-     "select", "template", "svg", "math", "iframe", "head", "title", "figure"}
+     "select", "template", "svg", "math", "iframe", "head", "title", "figure", "textarea",
+     "object", "video", "audio", "canvas", "map"}
 )  # fmt: skip
 BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
      "blockquote", "pre", "table", "tr", "td", "th", "caption", "br", "hr", "figcaption",
      "h1", "h2", "h3", "h4", "h5", "h6", "body", "address", "details", "summary"}
 )  # fmt: skip
-# Tags HTML lets a page leave open: they do not count in the depth kept below.
-OPTIONAL_END = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody"})
-VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "wbr"})
+# Elements with no end tag (HTML's void elements).
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"}
+)  # fmt: skip
+# A start tag of one of these closes an open one of the same kind (``<p>a<p>b``).
+SELF_CLOSING_PEERS = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
 _NOWHERE: dict = {}
 
 
 class _Reader(HTMLParser):
+    """The open elements are kept on a stack matched by name, so stray or missing
+    end tags cost at most the element they belong to, never the rest of the page."""
+
     def __init__(self, scope: str | None) -> None:
         super().__init__(convert_charrefs=False)
         self.flow = Flow()
-        self.scope = scope  # the element whose text is the main text
-        self.inside = 0 if scope else 1  # depth inside the scope
-        self.skipping = 0
+        self.scope = scope  # the element whose text is the main text (its first one)
+        self.stack: list[str] = []
+        self.in_scope = 0 if scope else 1  # open scope elements on the stack
+        self.scope_done = False
+        self.skipping = 0  # open elements on the stack whose text is left out
         self.label = {"element": "body"}
+
+    def _push(self, tag: str) -> None:
+        self.stack.append(tag)
+        if tag == self.scope and not self.scope_done:
+            self.in_scope += 1
+        self.skipping += tag in SKIP
+
+    def _pop(self) -> str:
+        tag = self.stack.pop()
+        if tag == self.scope and self.in_scope and not self.scope_done:
+            self.in_scope -= 1
+            self.scope_done = self.in_scope == 0
+        self.skipping -= tag in SKIP
+        return tag
+
+    @property
+    def reading(self) -> bool:
+        return bool(self.in_scope) and not self.scope_done and not self.skipping
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in VOID:
-            if tag == "br" and self.inside and not self.skipping:
+            if tag in ("br", "hr") and self.reading:
                 self.flow.space()
             return
-        if self.scope and tag == self.scope and not self.inside:
-            self.inside = 1
-            return
-        if not self.inside:
-            return
-        if tag not in OPTIONAL_END:
-            self.inside += 1
-        if self.skipping or tag in SKIP:
-            self.skipping += tag not in OPTIONAL_END
-            return
-        if tag in BLOCK:
-            self.flow.paragraph()
-        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self.flow.write("#" * int(tag[1]) + " ", _NOWHERE)
+        if tag in SELF_CLOSING_PEERS and tag in self.stack[-3:]:
+            while self.stack and self._pop() != tag:
+                pass
+        self._push(tag)
+        if self.reading:
+            if tag in BLOCK:
+                self.flow.paragraph()
+            if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+                self.flow.write("#" * int(tag[1]) + " ", _NOWHERE)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in ("br", "hr") and self.reading:
+            self.flow.space()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID or not self.inside:
-            return
-        if tag not in OPTIONAL_END:
-            self.inside -= 1
-        if self.skipping:
-            self.skipping -= tag not in OPTIONAL_END
-            return
-        if tag in BLOCK:
+        if tag in VOID or tag not in self.stack:
+            return  # a stray end tag
+        reading = self.reading
+        while self._pop() != tag:
+            pass
+        if reading and tag in BLOCK:
             self.flow.paragraph()
 
     def _text(self, text: str) -> None:
-        if self.inside and not self.skipping:
+        if self.reading:
             line, column = self.getpos()
             self.flow.write(text, self.label, line, column + 1)
 
     def handle_data(self, data: str) -> None:
-        self._text(data)
+        if not data.startswith("<!--"):  # an unclosed comment at the end comes as data
+            self._text(data)
 
     def handle_entityref(self, name: str) -> None:
         self._text(html.unescape(f"&{name};"))

@@ -164,7 +164,7 @@ def _reference(reader: _Reader, ref: Element) -> None:
         parts.append(where)
     for part in parts:
         if part:
-            flow.write(part.rstrip(".") + ". ", label, 0, 0)
+            flow.composed(part.rstrip(".") + ". ", label, cit.line, cit.column)
 
 
 def _tagged(ref: Element) -> tuple[tuple[str, ...], str | None]:

@@ -14,6 +14,7 @@ import re
 
 from citetrace.inputs.formats.flow import Flow
 from citetrace.inputs.formats.xmltree import Element, run, safe_parser
+from citetrace.inputs.load import InputError
 from citetrace.inputs.markup import Markup, UnsureWord
 
 UNSURE = 0.6  # an engine's confidence below which a word counts as unsure
@@ -36,6 +37,7 @@ class _Pages:
         self._last = ""  # the last word written
         self._open_parens = 0  # in the current paragraph
         self._parens_before = 0  # left open by the paragraph before
+        self._hyphen_held = False  # the paragraph before ended in a line-end hyphen
 
     def new_page(self, number: int | None = None) -> None:
         """A page turn: the paragraph it interrupts may go on over it (see :meth:`word`)."""
@@ -86,6 +88,9 @@ class _Pages:
         else:
             self.flow.reopen()
             self._open_parens = parens
+            if self._hyphen_held and first[:1].islower() and self.flow.take_back("-"):
+                self._broken, self._broken_at = True, -1  # a word broken over the page
+        self._hyphen_held = False
 
     def end(self) -> None:
         """The last page is done."""
@@ -96,6 +101,7 @@ class _Pages:
         if self._turned:  # held until the next page's first word says whether it ended
             return
         self._parens_before, self._open_parens = self._open_parens, 0
+        self._hyphen_held = self._broken  # a page turn may yet join the word
         if self._broken:
             self.flow.write("-", self._label, self.line)
             self._broken = False
@@ -134,11 +140,14 @@ def _walk_hocr(element: Element, pages: _Pages) -> None:
         pages.paragraph()
 
 
-def read_alto(data: bytes, path: str) -> tuple[Flow, Markup]:
+def read_alto(data: bytes, path: str, encoding: str | None = None) -> tuple[Flow, Markup]:
     """The text of an ALTO file, page by page, read as it streams (an ALTO file
     spends an element on every word, and a tree of them is most of the cost)."""
     pages = _Pages()
-    parser = safe_parser()
+    try:
+        parser = safe_parser(encoding)
+    except (LookupError, ValueError) as exc:
+        raise InputError(path, f"XML in an encoding that cannot be read ({exc})") from None
 
     def start(name: str, attrs: dict[str, str]) -> None:
         tag = name.rsplit(" ", 1)[-1]
@@ -150,7 +159,7 @@ def read_alto(data: bytes, path: str) -> tuple[Flow, Markup]:
             pages.paragraph()
         elif tag == "Page":
             number = attrs.get("PHYSICAL_IMG_NR") or attrs.get("PRINTED_IMG_NR") or ""
-            pages.new_page(int(number) if number.isdigit() else None)
+            pages.new_page(int(number) if number.isascii() and number.isdigit() else None)
 
     def end(name: str) -> None:
         if name.endswith("TextBlock"):

@@ -31,7 +31,10 @@ _LIGATURES = str.maketrans(
 )
 _SOFT_HYPHEN = ("\x02", "\u00ad", "-", "¬")
 _BREAKS = re.compile("(\r\n|\ufffe)")
-_PAGE_NUMBER = re.compile(r"\s*(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*[-–—])?\s*", re.I)
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:[-–—]\s*)?(?:\d{1,4}|(?=[ivxlc])x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3}))"
+    r"(?:\s*[-–—])?\s*"
+)
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", ")")
 
@@ -61,9 +64,18 @@ def read_pdf(data: bytes, path: str) -> tuple[Flow, Markup]:
             raise InputError(
                 path, "encrypted PDF; it cannot be read without its password"
             ) from None
-        raise InputError(path, f"not a readable PDF ({exc})") from None
+        why = "no pages, or a damaged page tree" if "Success" in str(exc) else str(exc)
+        raise InputError(path, f"not a readable PDF ({why})") from None
     try:
-        pages = [_page_lines(document, index, pdfium_raw) for index in range(len(document))]
+        if len(document) == 0:
+            raise InputError(path, "PDF with no pages")
+        pages = []
+        for index in range(len(document)):
+            try:
+                pages.append(_page_lines(document, index, pdfium_raw))
+            except pdfium.PdfiumError as exc:
+                reason = f"damaged PDF: page {index + 1} cannot be read ({exc})"
+                raise InputError(path, reason) from None
     finally:
         document.close()
     if not any(pages):

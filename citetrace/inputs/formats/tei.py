@@ -105,16 +105,27 @@ class _Reader:
             flow.paragraph()
 
 
+def _inside_text(element: Element) -> bool:
+    """Whether ``element`` stands inside another ``<text>`` (a ``<group>``'s)."""
+    node = element.parent
+    while node is not None:
+        if node.tag == "text":
+            return True
+        node = node.parent
+    return False
+
+
 def _count(page: str | None) -> int:
-    return int(page) + 1 if page and page.isdigit() else 1
+    return int(page) + 1 if page and page.isascii() and page.isdigit() else 1
 
 
 def read_tei(root: Element) -> tuple[Flow, Markup]:
     """The audited text of a TEI document and what its markup says."""
     reader = _Reader()
     flow = reader.flow
-    texts = list(root.iter("text")) or [root]
-    for text in texts[:1]:
+    texts = [t for t in root.iter("text") if not _inside_text(t)] or [root]
+    for text in texts:  # a teiCorpus holds several
+        flow.paragraph()
         reader.walk(text)
     if reader.notes:
         flow.line("Notes", _NOWHERE)
@@ -133,7 +144,7 @@ def read_tei(root: Element) -> tuple[Flow, Markup]:
             flow.paragraph()
             start = flow.mark
             if item.tag == "biblStruct":
-                flow.write(_struct(item), reader.label(item))
+                flow.composed(_struct(item), reader.label(item), item.line, item.column)
             else:
                 before = len(reader.citations)
                 reader.walk(item, apart=False)
