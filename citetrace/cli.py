@@ -102,9 +102,11 @@ def _all_inputs(paths, reports, errors) -> list[str]:
     return [*paths, *(r.path for r in reports), *(e.path for e in errors)]
 
 
-def _emit(content: str, output: str | None, inputs: list[str]) -> None:
+def _emit(content, output: str | None, inputs: list[str]) -> None:
+    """Write ``content`` (text, or pieces of it streamed) to ``output`` or standard output."""
     if output is None:
-        click.echo(content, nl=False)
+        for piece in (content,) if isinstance(content, str) else content:
+            click.echo(piece, nl=False)
         return
     from citetrace.output import OutputError, write_atomic
 
@@ -489,11 +491,11 @@ def _render(
 ) -> None:
     inputs = _all_inputs(paths, reports, errors)
     if fmt == "json":
-        from citetrace.render.json import render_json
+        from citetrace.render.json import json_chunks
 
         _report_errors(errors)
         pretty = indent or (output is None and sys.stdout.isatty())
-        _emit(render_json(reports, errors, citations_only, pretty), output, inputs)
+        _emit(json_chunks(reports, errors, citations_only, pretty), output, inputs)
         return
     _report_errors(errors)
     _render_text(reports, errors, output, no_color, True, inputs, all_citations)
@@ -666,9 +668,9 @@ def _render_check(reports, errors, fmt, output, no_color, new_only, inputs) -> N
 
         _emit(render_check_markdown(reports, errors, new_only), output, inputs)
     elif fmt == "json":
-        from citetrace.render.json import render_json
+        from citetrace.render.json import json_chunks
 
-        _emit(render_json(reports, errors), output, inputs)
+        _emit(json_chunks(reports, errors), output, inputs)
     else:
         _render_text(reports, errors, output, no_color, show_citations=False, inputs=inputs)
 

@@ -13,6 +13,7 @@ Every offset is a Python ``str`` index into the decoded document text;
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Literal
@@ -104,12 +105,13 @@ class Citation:
     author_references: tuple[str, ...] = ()
     origin: dict | None = None  # where it stands in the original file (other formats)
 
-    def to_json(self) -> dict:
-        """The citation as a JSON-ready mapping (schema version 1)."""
+    def to_json(self, claim_id: str = "") -> dict:
+        """The citation as a JSON-ready mapping (schema version 2): its claim by id,
+        place and span, the claim's text in the document's ``claims``."""
         data = _shallow(self)
         if self.origin is None:
             del data["origin"]
-        data["claim"] = _shallow(self.claim)
+        data["claim"] = {"id": claim_id, "start": self.claim.start, "end": self.claim.end}
         data["authors"] = list(self.authors)
         data["author_references"] = list(self.author_references)
         return data
@@ -194,7 +196,7 @@ class Finding:
     origin: dict | None = None  # where it stands in the original file (other formats)
 
     def to_json(self) -> dict:
-        """The finding as a JSON-ready mapping (schema version 1)."""
+        """The finding as a JSON-ready mapping (schema version 2)."""
         data = _shallow(self)
         if self.origin is None:
             del data["origin"]
@@ -217,12 +219,39 @@ class DocumentReport:
     format: str = "text"  # the format the document was read from
 
     def to_json(self) -> dict:
-        """The report as a JSON-ready mapping (schema version 1)."""
+        """The report as a JSON-ready mapping (schema version 2); see :meth:`json_fields`."""
         return {
-            "path": self.path,
-            **({"format": self.format} if self.format != "text" else {}),
-            "citations": [c.to_json() for c in self.citations],
-            "references": [
+            name: value if isinstance(value, list | dict | str | None) else list(value)
+            for name, value in self.json_fields()
+        }
+
+    def json_fields(self) -> Iterator[tuple[str, object]]:
+        """The report's JSON fields in order, its citations and findings as iterators
+        of mappings (so that a writer can stream them).
+
+        A claim that several citations support (a group of eighty) is written
+        once, in ``claims``, and each citation names it by id, so the report
+        grows with the document, not with citations times claim length."""
+        claim_ids: dict[tuple[int, int], str] = {}
+        claims = []
+        for c in self.citations:
+            key = (c.claim.start, c.claim.end)
+            if key not in claim_ids:
+                claim_ids[key] = f"K{len(claim_ids) + 1}"
+                claims.append(
+                    {"id": claim_ids[key], "start": key[0], "end": key[1], "text": c.claim.text}
+                )
+        yield "path", self.path
+        if self.format != "text":
+            yield "format", self.format
+        yield (
+            "citations",
+            (c.to_json(claim_ids[(c.claim.start, c.claim.end)]) for c in self.citations),
+        )
+        yield "claims", claims
+        yield (
+            "references",
+            [
                 {
                     "id": r.id,
                     "text": r.text,
@@ -235,9 +264,10 @@ class DocumentReport:
                 }
                 for r in self.references
             ],
-            "findings": [f.to_json() for f in self.findings],
-            **({"ocr": self.ocr.to_json()} if self.ocr is not None else {}),
-        }
+        )
+        yield "findings", (f.to_json() for f in self.findings)
+        if self.ocr is not None:
+            yield "ocr", self.ocr.to_json()
 
 
 def _shallow(record: object) -> dict:

@@ -57,8 +57,9 @@ def overwrites_input(path: str, inputs: Iterable[str]) -> bool:
     return False
 
 
-def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
-    """Write ``content`` to ``path`` via a temporary file and a rename.
+def write_atomic(path: str, content: str | Iterable[str], inputs: Iterable[str] = ()) -> None:
+    """Write ``content`` (text, or pieces of it) to ``path`` via a temporary file and
+    a rename.
 
     Refuses to write over one of ``inputs``, so an audit never replaces the
     document it read. Only a regular file is replaced by a rename: a symbolic
@@ -84,14 +85,14 @@ def write_atomic(path: str, content: str, inputs: Iterable[str] = ()) -> None:
         raise OutputError(f"{path}: directory {directory} does not exist")
     import tempfile  # only when a file is written: it costs a report to stdout 5-9 ms
 
-    content = displayable(content)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise OutputError(f"{path}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            for piece in _pieces(content):
+                handle.write(displayable(piece))
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))
@@ -113,11 +114,16 @@ def displayable(text: str) -> str:
     return text
 
 
-def _write_directly(path: str, content: str) -> None:
+def _pieces(content: str | Iterable[str]) -> Iterable[str]:
+    return (content,) if isinstance(content, str) else content
+
+
+def _write_directly(path: str, content: str | Iterable[str]) -> None:
     """A device or a pipe: no temporary file can stand in for it."""
     try:
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(displayable(content))
+            for piece in _pieces(content):
+                handle.write(displayable(piece))
     except OSError as exc:
         raise OutputError(f"{path}: {exc.strerror}") from None
 

@@ -32,7 +32,7 @@ def test_audit_json_schema(runner: CliRunner) -> None:
     result = runner.invoke(main, ["audit", str(SEED), "--format", "json"])
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert data["version"] == 1
+    assert data["version"] == 2
     (doc,) = data["documents"]
     assert doc["path"] == str(SEED)
     citation = doc["citations"][0]
@@ -54,7 +54,10 @@ def test_audit_json_schema(runner: CliRunner) -> None:
         "claim",
     ):
         assert key in citation
-    assert set(citation["claim"]) == {"start", "end", "text"}
+    assert set(citation["claim"]) == {"id", "start", "end"}
+    claims = {k["id"]: k for k in doc["claims"]}
+    claim = claims[citation["claim"]["id"]]
+    assert claim["text"] == SEED.read_text("utf-8")[claim["start"] : claim["end"]]
     for key in ("id", "text", "key", "year", "start", "end"):
         assert key in doc["references"][0]
     finding = doc["findings"][0]

@@ -113,6 +113,9 @@ def test_report_in_a_real_browser(browser, tmp_path: Path) -> None:
     assert "The need to strengthen" in "".join(s.text for s in shaded)
     ActionChains(browser).send_keys(Keys.ESCAPE).perform()
     assert not card.is_displayed()
+    pike = next(e for e in browser.find_elements(By.CSS_SELECTOR, "[data-id]") if "Pike" in e.text)
+    ActionChains(browser).move_to_element(pike).perform()
+    assert "Anatomy of an Alliance" in card.text  # the entry's text, named once in the page
 
     browser.execute_script("window.scrollTo(0, 0)")
     link = browser.find_element(By.CSS_SELECTOR, "details.r-CT101 a.jump[data-target]")

@@ -253,3 +253,31 @@ def test_word_diff_shows_the_changed_words_not_the_paragraph() -> None:
     lines = word_diff("p.md", fix_text(text, unsafe=True)).splitlines()
     assert len(lines) == 1 and len(lines[0]) < 160
     assert "[-(Izvestiva,-]{+(Izvestiya,+}" in lines[0] and lines[0].startswith("p.md:1: …")
+
+
+def _dense(lines: int, claim: str) -> str:
+    return (f"{claim} (Pike, 1987" + "; Pike, 1987" * 80 + ").\n\n") * lines
+
+
+def test_dense_citation_groups_give_output_in_proportion_to_the_text() -> None:
+    """Eighty citations share one claim: the JSON names the claim by id, so a long
+    claim is written once, not eighty times, and the output grows with the text."""
+    from citetrace.render.json import json_chunks
+
+    def size(lines: int, claim: str) -> int:
+        report = audit_text(_dense(lines, claim))
+        return sum(len(piece) for piece in json_chunks([report]))
+
+    short, long_ = "Claim", "A claim " * 40  # 5 and 320 characters
+    small, large = size(20, short), size(80, short)
+    assert large < 4.4 * small
+    per_claim = (size(20, long_) - small) / 20  # what the longer claims add, per group
+    assert per_claim < 2 * len(long_)  # once (and its text, quoted), not once per citation
+
+
+def test_json_is_written_in_pieces_not_as_one_string() -> None:
+    from citetrace.render.json import json_chunks
+
+    report = audit_text(_dense(50, "Claim"))
+    pieces = list(json_chunks([report]))
+    assert max(map(len, pieces)) < sum(map(len, pieces)) / 4

@@ -1,6 +1,7 @@
 (function(){var marks=[],at=-1;
 'use strict';
 var data=JSON.parse(document.getElementById('data').textContent);
+var cites=data.citations,refs=data.references;
 var card=document.getElementById('card');
 var current=null;
 function el(tag,text,cls){var e=document.createElement(tag);if(text!=null)e.textContent=text;if(cls)e.className=cls;return e;}
@@ -8,14 +9,14 @@ function row(dl,k,v){if(v==null||v==='')return;dl.appendChild(el('dt',k));dl.app
 function shade(id,on){document.querySelectorAll('[data-claim]').forEach(function(s){
  if(s.getAttribute('data-claim').split(' ').indexOf(id)>=0){s.classList.toggle('shaded',on);}});}
 function show(target){
- var id=target.getAttribute('data-id');var c=data[id];if(!c)return;
+ var id=target.getAttribute('data-id');var c=cites[id];if(!c)return;
  if(current&&current!==target)hide();
  current=target;card.textContent='';
  card.appendChild(el('h3',c.source));
  var dl=el('dl');
  row(dl,'date',c.date?(c.date+' ('+c.precision+')'):'— ('+(c.written||'undated')+' as written)');
  row(dl,'locator',c.locator);row(dl,'style',c.style);
- row(dl,'reference',c.reference?c.reference:'no entry in the reference list');
+ row(dl,'reference',c.reference?refs[c.reference]:'no entry in the reference list');
  if(c.match&&c.match!=='exact')row(dl,'match',c.match);
  row(dl,'line',c.line);
  card.appendChild(dl);

@@ -236,7 +236,9 @@ def _explained(f: Finding) -> str:
 
 
 def _card_data(report: DocumentReport) -> dict:
-    refs = {r.id: r for r in report.references}
+    """What the hover cards show: each citation's facts, and each reference entry's
+    text once (a group of eighty citations of one entry names it eighty times)."""
+    cited = {c.reference for c in report.citations}
     fid = {id(f): f"F{i}" for i, f in enumerate(report.findings, 1)}
     per_citation: dict[str, list[dict]] = defaultdict(list)
     for f in report.findings:
@@ -244,7 +246,7 @@ def _card_data(report: DocumentReport) -> dict:
             per_citation[f.citation].append(
                 {"id": fid[id(f)], "severity": f.severity, "explained": _explained(f)}
             )
-    return {
+    citations = {
         c.id: {
             "text": c.text,
             "source": c.source,
@@ -253,14 +255,15 @@ def _card_data(report: DocumentReport) -> dict:
             "precision": c.date_precision,
             "written": c.date_raw,
             "locator": c.locator,
-            "reference": refs[c.reference].text if c.reference else None,
+            "reference": c.reference,
             "match": c.match,
-            "claim": c.claim.text,
             "line": c.line,
             "findings": per_citation.get(c.id, []),
         }
         for c in report.citations
     }
+    references = {r.id: r.text for r in report.references if r.id in cited}
+    return {"citations": citations, "references": references}
 
 
 def _side_list(report: DocumentReport) -> str:
