@@ -70,15 +70,22 @@ def _collect(outcomes) -> tuple[list, list]:
     """The reports of the audited documents, and an InputError for each that failed."""
     from citetrace.inputs.load import InputError
 
-    reports, errors = [], []
+    errors: list[InputError] = []
+    return list(_reports(outcomes, errors)), errors
+
+
+def _reports(outcomes, errors: list):
+    """The reports of the audited documents as they come; an InputError for each
+    document that failed is added to ``errors``."""
+    from citetrace.inputs.load import InputError
+
     for outcome in outcomes:
         if outcome.config_error:
             _config_failed(outcome.error)
         elif outcome.error is not None:
             errors.append(InputError(outcome.path, outcome.error))
         else:
-            reports.append(outcome.report)
-    return reports, errors
+            yield outcome.report
 
 
 _CONFIG_ERRORS: set[str] = set()
@@ -379,6 +386,15 @@ def audit(
         sys.exit(EXIT_ERROR if failed else EXIT_OK)
     options = _options(settings, encoding, want_report=True)
     outcomes = _run(entries, options, jobs, True, engine, scheduler)
+    if fmt == "json":  # each document written as it is done, and then let go
+        from citetrace.render.json import json_chunks
+
+        errors: list = []
+        reports = _reports(_with_progress(outcomes, entries, quiet), errors)
+        pretty = indent or (output is None and sys.stdout.isatty())
+        _emit(json_chunks(reports, errors, False, pretty), output, walked)
+        _report_errors(errors)
+        _exit(EXIT_ERROR if errors else EXIT_OK)
     reports, errors = _collect(_with_progress(outcomes, entries, quiet))
     _render(
         reports, errors, fmt, output, no_color, paths, False, indent, all_citations=all_citations

@@ -281,3 +281,22 @@ def test_json_is_written_in_pieces_not_as_one_string() -> None:
     report = audit_text(_dense(50, "Claim"))
     pieces = list(json_chunks([report]))
     assert max(map(len, pieces)) < sum(map(len, pieces)) / 4
+
+
+def test_json_writes_each_document_before_the_next_is_audited() -> None:
+    """A folder's JSON report holds one document at a time, whatever the folder's size."""
+    from citetrace.render.json import json_chunks
+
+    audited: list[int] = []
+
+    def reports() -> Iterator[DocumentReport]:
+        for number in range(3):
+            audited.append(number)
+            yield audit_text(f"Doc {number} says so (Pike, 1987).\n", f"d{number}.txt")
+
+    written = ""
+    for piece in json_chunks(reports()):
+        written += piece
+        if '"path":"d1.txt"' in written:
+            break
+    assert audited == [0, 1]  # the third not yet read while the second is written
