@@ -51,3 +51,14 @@ def test_inputs_found_by_fuzzing() -> None:
 
 def test_a_word_made_of_many_ones_and_zeros() -> None:
     within(20, lambda: audit_text("a" + "10" * 40 + "b and then 1l0l0l0l0l0l0l0l0l0l0l0l0l0"))
+
+
+def test_dense_citation_groups_finish_and_their_json_stays_in_proportion() -> None:
+    """Eighty-one citations of one claim, a thousand times (1 MB, 81,000 citations)."""
+    from citetrace.render.json import json_chunks
+
+    text = ("Claim (Pike, 1987" + "; Pike, 1987" * 80 + ")\n") * 1_000
+    report = within(60, lambda: audit_text(text))
+    assert len(report.citations) == 81_000
+    written = within(60, lambda: sum(len(piece) for piece in json_chunks([report])))
+    assert written < 40 * len(text)  # every citation's record, no claim repeated
