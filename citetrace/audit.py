@@ -11,10 +11,13 @@ from dataclasses import replace
 
 from citetrace.config import Config
 from citetrace.extraction import find_citations
+from citetrace.inputs.bibliography import BibEntry, read_bibliography
 from citetrace.inputs.directives import Suppression, find_suppressions, front_matter
 from citetrace.inputs.document import Document
 from citetrace.inputs.formats import Source, read_source
+from citetrace.inputs.load import InputError
 from citetrace.inputs.markup import UnsureWord
+from citetrace.linking.bibliography import as_references
 from citetrace.linking.claims import link_claims
 from citetrace.linking.markup import follow_markup
 from citetrace.linking.references import parse_references
@@ -130,15 +133,21 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
     suppressions = find_suppressions(doc)
     barriers = _barriers(doc, suppressions, front_end)
     references = parse_references(doc)
+    bibliography = _bibliography(config, path)
+    if bibliography and not references:  # the files are the document's reference list
+        references = as_references(bibliography, len(text))
     citations = _citations(doc, references, barriers)
     skip = [(c.start, c.end) for c in citations] + [(s.start, s.end) for s in suppressions]
     skip += doc.markup.corrected
     typos, assessment = _typos(doc, [*skip, (0, front_end)], config)
-    ctx = RuleContext(doc, tuple(citations), tuple(references), config, tuple(barriers), typos)
+    ctx = RuleContext(
+        doc, tuple(citations), tuple(references), config, tuple(barriers), typos, bibliography
+    )
     findings = run_rules(ctx, suppressions)
     if doc.origins is not None:
         for record in (*citations, *findings):
-            record.origin = _origin(doc, record.start, record.end)
+            if record.origin is None:
+                record.origin = _origin(doc, record.start, record.end)
     return DocumentReport(
         path,
         tuple(citations),
@@ -149,6 +158,17 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
         assessment,
         source.format,
     )
+
+
+def _bibliography(config: Config, path: str) -> tuple[BibEntry, ...]:
+    """The entries of the configured bibliography files, read once per process."""
+    entries: list[BibEntry] = []
+    for name in config.bibliography:
+        try:
+            entries.extend(read_bibliography(name))
+        except InputError as exc:
+            raise InputError(path, f"bibliography {exc}") from None
+    return tuple(entries)
 
 
 def _origin(doc: Document, start: int, end: int) -> dict | None:

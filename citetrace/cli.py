@@ -210,6 +210,7 @@ def _rule_settings(
     check_sic=False,
     ocr_mode=None,
     input_format=None,
+    bibliography=(),
 ) -> dict:
     """Command-line settings, validated; they win over configuration files."""
     from citetrace.config import ConfigError, check_date
@@ -235,6 +236,17 @@ def _rule_settings(
         settings["ocr"] = ocr_mode
     if input_format and input_format != "auto":
         settings["input_format"] = input_format
+    if bibliography:
+        from citetrace.inputs.bibliography import read_bibliography
+        from citetrace.inputs.load import InputError
+
+        for name in bibliography:  # a file that cannot be read stops the run before it starts
+            try:
+                read_bibliography(name)
+            except InputError as exc:
+                click.echo(f"error: {exc}", err=True)
+                sys.exit(EXIT_ERROR)
+        settings["bibliography"] = tuple(bibliography)
     return settings
 
 
@@ -264,6 +276,12 @@ rule_options = [
         type=click.Choice(["auto", "on", "off"]),
         help="Judge OCR damage: auto (by the text's language and noise, the default), "
         "on (as a scan, whatever the text), off.",
+    ),
+    click.option(
+        "--bibliography",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Link citations to this BibTeX, CSL-JSON or RIS file too (repeatable).",
     ),
     click.option(
         "--input-format",

@@ -32,6 +32,7 @@ class Config:
     vocabulary: tuple[str, ...] = ()
     ignore_sic: bool = True
     ocr: str = "auto"  # judge OCR damage: auto (by language and noise), on, off
+    bibliography: tuple[str, ...] = ()  # BibTeX, CSL-JSON or RIS files the citations link to
     source: str | None = None  # the file these settings came from
     document_date_from_cli: bool = False  # the command line beats a document's front matter
 
@@ -121,6 +122,11 @@ def load_config(path: Path) -> Config:
             if not isinstance(value, str) or value not in OCR_MODES:
                 raise ConfigError(f"{path}: ocr must be one of {', '.join(OCR_MODES)}")
             values[name] = value
+        elif name == "bibliography":
+            items = (value,) if isinstance(value, str) else value
+            if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
+                raise ConfigError(f"{path}: bibliography must be a file name or a list of them")
+            values[name] = tuple(str(Path(path).parent / v) for v in items)  # beside the config
         elif name == "ignore_sic":
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: ignore-sic must be true or false")

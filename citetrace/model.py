@@ -74,6 +74,7 @@ class Reference:
     end: int
     periodical: bool
     aliases: tuple[str, ...] = ()
+    origin: dict | None = None  # a bibliography file's entry: {"file", "line", "key"}
 
 
 @dataclass(slots=True)
@@ -261,6 +262,7 @@ class DocumentReport:
                     "end": r.end,
                     "authors": list(r.authors),
                     "periodical": r.periodical,
+                    **({"origin": r.origin} if r.origin else {}),
                 }
                 for r in self.references
             ],

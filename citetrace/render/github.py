@@ -27,7 +27,10 @@ def render_github(reports: Sequence[DocumentReport]) -> str:
                 f" — {f.suggestion}" if f.suggestion and f.suggestion not in f.message else ""
             )
             origin = f.origin
-            if origin is None:
+            if origin and "file" in origin:  # an entry of a bibliography file
+                where = f"line={origin['line']},"
+                message += f" [{origin['file']}]"
+            elif origin is None:
                 where = (
                     f"line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
                 )
@@ -36,6 +39,8 @@ def render_github(reports: Sequence[DocumentReport]) -> str:
             else:  # a page or paragraph of a binary file: the file, and the place in words
                 where = ""
                 message += f" [{describe(origin)}]"
-            props = f"file={_property(report.path)},{where}title={_property(f'{f.code} {f.rule}')}"
+            path = origin["file"] if origin and "file" in origin else report.path
+            title = _property(f"{f.code} {f.rule}")
+            props = f"file={_property(path)},{where}title={title}"
             lines.append(f"::{_COMMAND[f.severity]} {props}::{_data(message)}")
     return "".join(line + "\n" for line in lines)

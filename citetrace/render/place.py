@@ -11,6 +11,8 @@ def spot(line: int, column: int, origin: dict | None) -> str:
     (a page), ``¶ 7`` (a Word paragraph); a TEI page is added after the line."""
     if origin is None:
         return f"{line}:{column}"
+    if "file" in origin:
+        return f"{origin['file']}:{origin['line']}"
     if "line" in origin and "column" in origin:
         page = f" (p. {origin['page']})" if "page" in origin else ""
         return f"{origin['line']}:{origin['column']}{page}"
@@ -18,6 +20,9 @@ def spot(line: int, column: int, origin: dict | None) -> str:
 
 
 def place(path: str, line: int, column: int, origin: dict | None) -> str:
-    """``path:12:30`` for a place in a text file, ``path (p. 4, l. 12)`` otherwise."""
+    """``path:12:30`` for a place in a text file, ``path (p. 4, l. 12)`` otherwise;
+    ``refs.bib:12`` for an entry of a bibliography file."""
+    if origin and "file" in origin:
+        return f"{origin['file']}:{origin['line']}"
     where = spot(line, column, origin)
     return f"{path}:{where}" if where[:1].isdigit() else f"{path} ({where})"

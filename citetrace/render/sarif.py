@@ -81,6 +81,10 @@ def _location(f: Finding, uri: str) -> dict:
     read from (an XML file's line and column; a page's name where the file is not text)."""
     artifact = {"uri": uri}
     origin = f.origin
+    if origin and "file" in origin:  # an entry of a bibliography file: that file's line
+        region = {"startLine": origin["line"]}
+        location = {"artifactLocation": {"uri": artifact_uri(origin["file"])}, "region": region}
+        return {"physicalLocation": location, "properties": {"origin": origin}}
     if origin is None:
         return {"physicalLocation": {"artifactLocation": artifact, "region": _region(f)}}
     location: dict = {"properties": {"origin": origin}}
@@ -105,7 +109,9 @@ def _result(f: Finding, fp: str, uri: str, rule_index: int) -> dict:
         "locations": [_location(f, uri)],
         "partialFingerprints": {"citetrace/v1": fp},
     }
-    if f.origin is not None and not ("column" in f.origin and "line" in f.origin):
+    if f.origin is not None and not (
+        "line" in f.origin and ("column" in f.origin or "file" in f.origin)
+    ):
         result["message"]["text"] += f" [{describe(f.origin)}]"
     if f.fix is not None and f.fix.safe and f.origin is None:
         result["fixes"] = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from citetrace.rules import (  # noqa: F401  (each module registers its rules)
+    bibliography,
     dates,
     gaps,
     layout,

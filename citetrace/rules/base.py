@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from citetrace.config import Config
+from citetrace.inputs.bibliography import BibEntry
 from citetrace.inputs.document import Document
 from citetrace.linking.markup import covering, entry_references
 from citetrace.model import Citation, Finding, Fix, Reference, Severity, Typo
@@ -27,6 +28,7 @@ class RuleContext:
     config: Config
     barriers: tuple[int, ...] = ()
     typos: tuple[Typo, ...] = ()
+    bibliography: tuple[BibEntry, ...] = ()  # entries of the bibliography files given
 
     @cached_property
     def marked_entries(self) -> dict[str, Reference]:
@@ -79,6 +81,15 @@ class RuleContext:
             end_line=end_line,
             end_column=end_column,
         )
+
+    def entry_finding(
+        self, rule: Rule, ref: Reference, message: str, suggestion: str | None = None
+    ) -> Finding:
+        """A finding on a reference entry: on its line of the printed list, or, for
+        an entry of a bibliography file, on its line of that file."""
+        finding = self.finding(rule, ref.start, ref.end, message, suggestion=suggestion)
+        finding.origin = ref.origin
+        return finding
 
     def source_span(self, c: Citation) -> tuple[int, int]:
         """Where the source name stands inside citation ``c``."""

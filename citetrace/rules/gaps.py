@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from citetrace.linking.bibliography import bibliography_entry
 from citetrace.model import Citation, Finding, Fix, Reference
 from citetrace.rules.base import Rule, RuleContext, rule
 from citetrace.text import fold
@@ -35,11 +36,15 @@ def missing_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # an entry whose authors could not be read may be this one
             if c.id in linked:
                 continue  # the markup links it to an entry (checked by the markup rules)
+            listed = bibliography_entry(ctx.bibliography, c.authors[:1] or (c.source,), c.year)
+            where = (
+                f"; {listed.file} has it as '{listed.key}' (line {listed.line})" if listed else ""
+            )
             yield ctx.finding(
                 self,
                 c.start,
                 c.end,
-                f"'{c.source}' is cited but has no entry in the reference list",
+                f"'{c.source}' is cited but has no entry in the reference list{where}",
                 citation=c.id,
                 suggestion=f"add an entry for '{c.source}' to the reference list",
             )
@@ -60,10 +65,9 @@ def uncited_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     unreadable = {r.id for r in _unreadable(ctx)}
     for ref in ctx.references:
         if ref.id not in reached and ref.id not in unreadable:
-            yield ctx.finding(
+            yield ctx.entry_finding(
                 self,
-                ref.start,
-                ref.end,
+                ref,
                 f"reference entry '{ref.key}' is never cited",
                 suggestion="cite it in the text or remove the entry",
             )
@@ -88,10 +92,9 @@ def unreadable_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         missing = "no author" if not ref.authors else "no year"
         maybe = [c for c in unlinked if _could_be(c, [ref])]
         hint = f"; it may be the entry of {_names(maybe)}" if maybe else ""
-        yield ctx.finding(
+        yield ctx.entry_finding(
             self,
-            ref.start,
-            ref.end,
+            ref,
             f"reference entry {ref.id} has {missing} that citetrace can read{hint}",
             suggestion="write the entry's authors and year as the other entries do",
         )
@@ -228,12 +231,11 @@ def duplicate_reference(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     for ref in ctx.references:
         twin = groups[(fold(ref.key), ref.year)].twin_of(ref)
         if twin is not None:
-            yield ctx.finding(
+            where = twin.origin["line"] if twin.origin else ctx.doc.line_col(twin.start)[0]
+            yield ctx.entry_finding(
                 self,
-                ref.start,
-                ref.end,
-                f"reference entry '{ref.key}' repeats entry {twin.id} (line "
-                f"{ctx.doc.line_col(twin.start)[0]})",
+                ref,
+                f"reference entry '{ref.key}' repeats entry {twin.id} (line {where})",
                 suggestion="remove one of the two entries",
             )
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import zipfile
 
+from citetrace.inputs.csl import as_text, surnames, year
 from citetrace.inputs.document import is_reference_heading
 from citetrace.inputs.formats.flow import Flow
 from citetrace.inputs.formats.xmltree import Chars, Element, parse_xml
@@ -23,7 +23,6 @@ from citetrace.inputs.load import InputError
 from citetrace.inputs.markup import CitedItem, MarkedCitation, Markup
 
 _LARGEST_PART = 100 * 1024 * 1024  # a zip bomb's part is refused before it is read
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NOWHERE: dict = {}
 
 
@@ -138,49 +137,13 @@ def _cited_items(code: str) -> tuple[CitedItem, ...]:
         if isinstance(item, dict):
             items.append(
                 CitedItem(
-                    _surnames(item),
-                    _year(item.get("issued")),
-                    _text(item.get("id")),
-                    _text(item.get("title")),
+                    surnames(item),
+                    year(item.get("issued")),
+                    as_text(item.get("id")),
+                    as_text(item.get("title")),
                 )
             )
     return tuple(items)
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else str(value) if isinstance(value, int) else ""
-
-
-def _name(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _surnames(item: dict) -> tuple[str, ...]:
-    """The authors' family names (else the editors'), as CSL-JSON names them."""
-    for role in ("author", "editor"):
-        names = item.get(role)
-        if isinstance(names, list):
-            found = [
-                _name(n.get("family")) or _name(n.get("literal"))
-                for n in names
-                if isinstance(n, dict)
-            ]
-            if any(found):
-                return tuple(n for n in found if n)
-    return ()
-
-
-def _year(issued: object) -> str | None:
-    """The year of a CSL-JSON date: ``{"date-parts": [[2004, 5]]}``, or ``{"raw": "2004"}``."""
-    if not isinstance(issued, dict):
-        return None
-    parts = issued.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        first = parts[0][0]
-        if isinstance(first, int) or (isinstance(first, str) and first.isdecimal()):
-            return str(first)
-    m = _YEAR.search(_text(issued.get("raw")) or _text(issued.get("literal")))
-    return m.group() if m else None
 
 
 def read_docx(data: bytes, path: str) -> tuple[Flow, Markup]:
