@@ -564,6 +564,42 @@ def _render_text(
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csl-json", "bibtex", "ris"]),
+    default="csl-json",
+    show_default=True,
+    help="What reference managers import: CSL-JSON (Zotero), BibTeX, RIS.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to FILE (atomically) instead of standard output.",
+)
+@ENCODING
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", *FORMATS]),
+    help="Read inputs as this format (default: auto, by extension and content).",
+)
+def export(paths, fmt, output, encoding, input_format) -> None:
+    """Export the reference lists of PATHS as citetrace parsed them, each entry with
+    the citations that reach it (how many, the first locators) in a note."""
+    from citetrace.render.export import EXPORTERS
+
+    settings: dict = {"select": ("unused-suppression",)}
+    if input_format and input_format != "auto":
+        settings["input_format"] = input_format
+    reports, errors = _load(_paths_or_default(paths), encoding, settings)
+    _report_errors(errors)
+    _emit(EXPORTERS[fmt](reports), output, _all_inputs(paths, reports, errors))
+    _exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+@main.command()
 @click.argument("name", required=False)
 def rules(name: str | None) -> None:
     """List the rules, or explain rule NAME (a name or a code)."""
