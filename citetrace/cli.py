@@ -568,10 +568,18 @@ def _render_text(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csl-json", "bibtex", "ris"]),
+    type=click.Choice(["csl-json", "bibtex", "ris", "tei"]),
     default="csl-json",
     show_default=True,
-    help="What reference managers import: CSL-JSON (Zotero), BibTeX, RIS.",
+    help="What reference managers import (CSL-JSON for Zotero, BibTeX, RIS), or the "
+    "audited document as TEI P5.",
+)
+@click.option(
+    "--apply",
+    type=click.Choice(["none", "safe", "all"]),
+    default="none",
+    show_default=True,
+    help="TEI: the fixes written as corrections (<choice>); other findings become notes.",
 )
 @click.option(
     "-o",
@@ -585,17 +593,24 @@ def _render_text(
     type=click.Choice(["auto", *FORMATS]),
     help="Read inputs as this format (default: auto, by extension and content).",
 )
-def export(paths, fmt, output, encoding, input_format) -> None:
+def export(paths, fmt, output, encoding, input_format, apply) -> None:
     """Export the reference lists of PATHS as citetrace parsed them, each entry with
-    the citations that reach it (how many, the first locators) in a note."""
+    the citations that reach it (how many, the first locators) in a note; or, with
+    --format tei, each document as TEI with its citations, claims and findings."""
     from citetrace.render.export import EXPORTERS
 
-    settings: dict = {"select": ("unused-suppression",)}
+    settings: dict = {} if fmt == "tei" else {"select": ("unused-suppression",)}
     if input_format and input_format != "auto":
         settings["input_format"] = input_format
     reports, errors = _load(_paths_or_default(paths), encoding, settings)
     _report_errors(errors)
-    _emit(EXPORTERS[fmt](reports), output, _all_inputs(paths, reports, errors))
+    if fmt == "tei":
+        from citetrace.render.tei import render_tei
+
+        content = render_tei(reports, apply)
+    else:
+        content = EXPORTERS[fmt](reports)
+    _emit(content, output, _all_inputs(paths, reports, errors))
     _exit(EXIT_ERROR if errors else EXIT_OK)
 
 

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from citetrace.inputs.markup import CitedItem, MarkedCitation, MarkedEntry, Markup
 from citetrace.model import Citation, Reference
 from citetrace.text import fold
@@ -51,6 +53,7 @@ def cited_year(text: str) -> str | None:
     return m.group(1) + m.group(2) if m else None
 
 
+NEAR_NAME = 85  # a cited name this close (rapidfuzz ratio) to the entry's is a misspelling
 _ABBREVIATION = re.compile(r"([^\W\d_]{3,})\.")
 _NOT_NAMES = frozenset("et al and e y und & in press nd sd see eg cf also".split())
 
@@ -85,7 +88,12 @@ def _named(words: Sequence[str], names: Sequence[str], ref: Reference | None) ->
     keys = {w for name in names for w in fold(name).split() if len(w) > 1}
     if not keys and ref is not None:
         keys = set(fold(ref.text[:120]).split())
-    return any(w in keys for w in words)
+    if any(w in keys for w in words):
+        return True
+    # A name misspelt (Izvestiva for Izvestiya) is the spelling rules' to report:
+    # the link itself is right.
+    long_words = [w for w in words if len(w) >= 5]
+    return any(fuzz.ratio(w, k) >= NEAR_NAME for w in long_words for k in keys if len(k) >= 5)
 
 
 def _abbreviated(text: str, names: Sequence[str]) -> bool:

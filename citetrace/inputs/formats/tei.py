@@ -66,6 +66,8 @@ class _Reader:
             if element.get("break") != "no":
                 flow.space()
             return
+        if tag == "note" and element.get("type") == "citetrace":
+            return  # a finding an earlier audit wrote in: not the edition's text
         if apart and tag == "note":
             self.notes.append(element)
             return
