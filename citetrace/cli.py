@@ -568,18 +568,18 @@ def _render_text(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csl-json", "bibtex", "ris", "tei"]),
+    type=click.Choice(["csl-json", "bibtex", "ris", "tei", "jats"]),
     default="csl-json",
     show_default=True,
     help="What reference managers import (CSL-JSON for Zotero, BibTeX, RIS), or the "
-    "audited document as TEI P5.",
+    "audited document as TEI P5 or JATS 1.3.",
 )
 @click.option(
     "--apply",
     type=click.Choice(["none", "safe", "all"]),
     default="none",
     show_default=True,
-    help="TEI: the fixes written as corrections (<choice>); other findings become notes.",
+    help="TEI and JATS: the fixes written in (TEI: as <choice>; other findings as notes).",
 )
 @click.option(
     "-o",
@@ -596,7 +596,8 @@ def _render_text(
 def export(paths, fmt, output, encoding, input_format, apply) -> None:
     """Export the reference lists of PATHS as citetrace parsed them, each entry with
     the citations that reach it (how many, the first locators) in a note; or, with
-    --format tei, each document as TEI with its citations, claims and findings."""
+    --format tei, each document as TEI with its citations, claims and findings (or
+    one as JATS)."""
     from citetrace.render.export import EXPORTERS
 
     settings: dict = {} if fmt == "tei" else {"select": ("unused-suppression",)}
@@ -608,6 +609,13 @@ def export(paths, fmt, output, encoding, input_format, apply) -> None:
         from citetrace.render.tei import render_tei
 
         content = render_tei(reports, apply)
+    elif fmt == "jats":
+        from citetrace.render.jats import render_jats
+
+        if len(reports) != 1:
+            _report_errors(errors)
+            raise click.UsageError(f"JATS holds one article: name one document, not {len(reports)}")
+        content = render_jats(reports[0], apply)
     else:
         content = EXPORTERS[fmt](reports)
     _emit(content, output, _all_inputs(paths, reports, errors))

@@ -96,3 +96,40 @@ def test_several_documents_make_a_corpus_and_the_command_writes_it(tei_all, tmp_
     CliRunner().invoke(main, [*args, "-o", str(again)])
     assert again.read_bytes() == out.read_bytes()  # deterministic
     assert len(audit_path(out).citations) == 70
+
+
+@pytest.fixture(scope="module")
+def jats_dtd():
+    from lxml import etree
+
+    return etree.DTD(str(ROOT / "tests" / "data" / "jats-1.3" / "JATS-journalpublishing1-3.dtd"))
+
+
+@pytest.mark.parametrize("apply", ["none", "all"])
+def test_the_paper_as_jats_is_valid_and_reads_back(
+    apply: str, jats_dtd, seed_report, tmp_path: Path
+) -> None:
+    from lxml import etree
+
+    from citetrace.render.jats import render_jats
+
+    xml = render_jats(seed_report, apply)
+    document = etree.fromstring(xml.encode("utf-8"))
+    assert jats_dtd.validate(document), [str(e) for e in list(jats_dtd.error_log)[:3]]
+    path = tmp_path / "paper.xml"
+    path.write_text(xml, encoding="utf-8")
+    back = audit_path(path)
+    assert [(c.source, c.date, c.locator) for c in back.citations] == [
+        (c.source, c.date, c.locator) for c in seed_report.citations
+    ]
+    assert not [f for f in back.findings if f.rule in ("dangling-link", "link-disagrees")]
+    linked = sum(c.reference is not None for c in seed_report.citations)
+    assert xml.count('<xref ref-type="bibr"') == linked
+    assert ("Camobida" in xml) == (apply == "none")
+
+
+def test_jats_export_takes_one_document(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    result = CliRunner().invoke(main, ["export", str(tmp_path), "--format", "jats"])
+    assert result.exit_code == 2 and "JATS holds one article" in result.stderr
