@@ -137,6 +137,8 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
     if bibliography and not references:  # the files are the document's reference list
         references = as_references(bibliography, len(text))
     citations = _citations(doc, references, barriers)
+    if config.library:
+        _trace(citations, references, config.library, path)
     skip = [(c.start, c.end) for c in citations] + [(s.start, s.end) for s in suppressions]
     skip += doc.markup.corrected
     typos, assessment = _typos(doc, [*skip, (0, front_end)], config)
@@ -158,6 +160,18 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
         assessment,
         source.format,
     )
+
+
+def _trace(citations: list[Citation], references: list[Reference], library: str, path: str) -> None:
+    """Trace the citations to the source library (see :mod:`citetrace.linking.trace`)."""
+    from citetrace.library.store import Library, LibraryError
+    from citetrace.linking.trace import trace_citations
+
+    try:
+        with Library(library) as opened:
+            trace_citations(citations, references, opened)
+    except LibraryError as exc:
+        raise InputError(path, f"library {exc}") from None
 
 
 def _bibliography(config: Config, path: str) -> tuple[BibEntry, ...]:

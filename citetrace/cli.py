@@ -211,6 +211,7 @@ def _rule_settings(
     ocr_mode=None,
     input_format=None,
     bibliography=(),
+    library=None,
 ) -> dict:
     """Command-line settings, validated; they win over configuration files."""
     from citetrace.config import ConfigError, check_date
@@ -247,6 +248,11 @@ def _rule_settings(
                 click.echo(f"error: {exc}", err=True)
                 sys.exit(EXIT_ERROR)
         settings["bibliography"] = tuple(bibliography)
+    if library:
+        if not Path(library).is_file():
+            click.echo(f"error: {library}: no such library", err=True)
+            sys.exit(EXIT_ERROR)
+        settings["library"] = library
     return settings
 
 
@@ -287,6 +293,11 @@ rule_options = [
         "--input-format",
         type=click.Choice(["auto", *FORMATS]),
         help="Read inputs as this format (default: auto, by extension and content).",
+    ),
+    click.option(
+        "--library",
+        type=click.Path(dir_okay=False),
+        help="Check quotations against this source library (see 'citetrace library').",
     ),
     click.option(
         "--config",
@@ -999,3 +1010,122 @@ def run() -> None:
         main()
     finally:
         gc.freeze()
+
+
+DEFAULT_LIBRARY = "citetrace-library.db"
+LIBRARY = click.option(
+    "--library",
+    "library_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help=f"The library file (default: the configuration's 'library', else {DEFAULT_LIBRARY}).",
+)
+
+
+def _library_path(given: str | None) -> str:
+    if given:
+        return given
+    from citetrace.config import ConfigError, config_for
+
+    try:
+        configured = config_for(".").library
+    except ConfigError:
+        configured = None
+    return configured or DEFAULT_LIBRARY
+
+
+def _open_library(given: str | None, create: bool = False):
+    from citetrace.library.store import Library, LibraryError
+
+    try:
+        return Library(_library_path(given), create)
+    except LibraryError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@main.group()
+def library() -> None:
+    """The source library: the documents citations cite, for checking quotations."""
+
+
+@library.command("add")
+@click.argument("files", nargs=-1, type=click.Path())
+@LIBRARY
+@click.option("--manifest", type=click.Path(dir_okay=False), help="A CSV or JSONL of documents.")
+@click.option("--source", help="The newspaper, agency or author of FILES (e.g. Pravda).")
+@click.option("--date", help="Their date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--title", default="", help="Their title.")
+@click.option("--key", default="", help="Their key (as a bibliography names them: pike1987).")
+@click.option("--doi", default="", help="Their DOI.")
+def library_add(files, library_path, manifest, source, date, title, key, doi) -> None:
+    """Add FILES (any format citetrace reads) or a --manifest (columns path, source,
+    date, title, key, doi) to the library, all or nothing; a file already there
+    is not added again."""
+    from citetrace.library.ingest import Entry, check_date, prepare, read_manifest
+    from citetrace.library.store import LibraryError
+
+    try:
+        entries = read_manifest(manifest) if manifest else []
+        if files:
+            if not source:
+                raise click.UsageError("name the documents' --source (or use --manifest)")
+            when = check_date(date, "--date")
+            entries += [Entry(f, source, when, title, key, doi) for f in files]
+        if not entries:
+            raise click.UsageError("name FILES with --source, or a --manifest")
+        documents = prepare(entries)
+        with _open_library(library_path, create=True) as opened:
+            added, known = opened.add(documents)
+    except LibraryError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"added {added} document(s); {known} already in the library", err=True)
+
+
+@library.command("list")
+@LIBRARY
+def library_list(library_path) -> None:
+    """One line a document: id, source, date, title, path."""
+    with _open_library(library_path) as opened:
+        for d in opened.documents():
+            click.echo(f"{d.id}\t{d.source}\t{d.date or '—'}\t{d.title}\t{d.path}")
+
+
+@library.command("show")
+@click.argument("document", type=int)
+@LIBRARY
+def library_show(document, library_path) -> None:
+    """A document's metadata and text, page by page."""
+    with _open_library(library_path) as opened:
+        found = opened.documents("WHERE id = ?", (document,))
+        if not found:
+            click.echo(f"error: no document {document} in the library", err=True)
+            sys.exit(EXIT_ERROR)
+        d = found[0]
+        click.echo(
+            f"{d.source} {d.date or ''} {d.title}\n{d.path}\nkey {d.key or '—'}, DOI {d.doi or '—'}"
+        )
+        for number, page in enumerate(opened.pages(d.id), 1):
+            click.echo(f"\n--- page {number} ---\n{page}")
+
+
+@library.command("remove")
+@click.argument("documents", nargs=-1, type=int, required=True)
+@LIBRARY
+def library_remove(documents, library_path) -> None:
+    """Remove documents by id."""
+    with _open_library(library_path) as opened:
+        removed = opened.remove(documents)
+    click.echo(f"removed {removed} document(s)", err=True)
+
+
+@library.command("stats")
+@LIBRARY
+def library_stats(library_path) -> None:
+    """How many documents and characters, by source and span of dates."""
+    with _open_library(library_path) as opened:
+        stats = opened.stats()
+    click.echo(f"{stats['documents']} documents, {stats['characters']:,} characters")
+    for source, count, first, last in stats["sources"]:
+        click.echo(f"  {source}: {count} ({first or '?'} to {last or '?'})")

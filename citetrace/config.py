@@ -33,6 +33,7 @@ class Config:
     ignore_sic: bool = True
     ocr: str = "auto"  # judge OCR damage: auto (by language and noise), on, off
     bibliography: tuple[str, ...] = ()  # BibTeX, CSL-JSON or RIS files the citations link to
+    library: str | None = None  # the source library (SQLite file) quotations are checked in
     source: str | None = None  # the file these settings came from
     document_date_from_cli: bool = False  # the command line beats a document's front matter
 
@@ -127,6 +128,10 @@ def load_config(path: Path) -> Config:
             if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
                 raise ConfigError(f"{path}: bibliography must be a file name or a list of them")
             values[name] = tuple(str(Path(path).parent / v) for v in items)  # beside the config
+        elif name == "library":
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: library must be a file name")
+            values[name] = str(Path(path).parent / value)
         elif name == "ignore_sic":
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: ignore-sic must be true or false")

@@ -105,6 +105,7 @@ class Citation:
     group: int = 0
     author_references: tuple[str, ...] = ()
     origin: dict | None = None  # where it stands in the original file (other formats)
+    trace: dict | None = None  # what the source library holds for it (with --library)
 
     def to_json(self, claim_id: str = "") -> dict:
         """The citation as a JSON-ready mapping (schema version 2): its claim by id,
@@ -112,6 +113,8 @@ class Citation:
         data = _shallow(self)
         if self.origin is None:
             del data["origin"]
+        if self.trace is None:
+            del data["trace"]
         data["claim"] = {"id": claim_id, "start": self.claim.start, "end": self.claim.end}
         data["authors"] = list(self.authors)
         data["author_references"] = list(self.author_references)

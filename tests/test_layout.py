@@ -19,6 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("citetrace.version", "citetrace.data", "citetrace.text", "citetrace.model"),
     ("citetrace.config", "citetrace.output"),
     ("citetrace.inputs",),
+    ("citetrace.library",),
     ("citetrace.extraction",),
     ("citetrace.linking",),
     ("citetrace.ocr",),

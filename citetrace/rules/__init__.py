@@ -12,6 +12,7 @@ from citetrace.rules import (  # noqa: F401  (each module registers its rules)
     quotations,
     sources,
     suppression,
+    verification,
 )
 from citetrace.rules.base import REGISTRY, Rule, RuleContext, rule
 

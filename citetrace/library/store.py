@@ -1,0 +1,204 @@
+"""A library of source documents in SQLite, searchable with FTS5.
+
+Each document has its source (a newspaper, an author), date, title, key and
+DOI, and its text a page at a time; a content hash keeps a file from being
+added twice. Every change is one transaction, so a failed or killed ``add``
+leaves the library as it was, and several processes can add at once (SQLite
+locks the file; a writer waits for another up to :data:`BUSY_SECONDS`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from citetrace.text import fold
+
+BUSY_SECONDS = 30
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    source TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    date TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    key TEXT NOT NULL DEFAULT '',
+    doi TEXT NOT NULL DEFAULT '',
+    characters INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS documents_by_source ON documents(source_key, date);
+CREATE INDEX IF NOT EXISTS documents_by_key ON documents(key);
+CREATE TABLE IF NOT EXISTS pages(
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY(document, page)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
+    text, document UNINDEXED, page UNINDEXED, tokenize='unicode61 remove_diacritics 2'
+);
+"""
+
+
+class LibraryError(Exception):
+    """A library that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryDocument:
+    """One document of the library (its pages are read separately)."""
+
+    id: int
+    path: str
+    source: str
+    date: str | None
+    title: str
+    key: str
+    doi: str
+    characters: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A document to add: its metadata, and its text a page at a time."""
+
+    path: str
+    sha256: str
+    source: str
+    date: str | None
+    pages: Sequence[str]
+    title: str = ""
+    key: str = ""
+    doi: str = ""
+
+
+class Library:
+    """An open library file (see the module docstring)."""
+
+    def __init__(self, path: str, create: bool = False) -> None:
+        if not create and not Path(path).is_file():
+            raise LibraryError(f"{path}: no such library (create it with 'citetrace library add')")
+        try:
+            self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.executescript(  # one transaction: a library is made whole or not at all
+                f"BEGIN IMMEDIATE;{_SCHEMA}"
+                f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"{path}: not a citetrace library ({exc})") from None
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def add(self, documents: Sequence[NewDocument]) -> tuple[int, int]:
+        """Add ``documents`` in one transaction: all of them or none. Returns how many
+        were added and how many were already there (the same content)."""
+        added = known = 0
+        with self._transaction():
+            for doc in documents:
+                row = self.db.execute(
+                    "SELECT id FROM documents WHERE sha256 = ?", (doc.sha256,)
+                ).fetchone()
+                if row is not None:
+                    known += 1
+                    continue
+                cursor = self.db.execute(
+                    "INSERT INTO documents(sha256, path, source, source_key, date, title, key,"
+                    " doi, characters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc.sha256, doc.path, doc.source, fold(doc.source), doc.date, doc.title,
+                     doc.key, doc.doi, sum(map(len, doc.pages))),
+                )  # fmt: skip
+                number = cursor.lastrowid
+                for page, text in enumerate(doc.pages, 1):
+                    self.db.execute("INSERT INTO pages VALUES (?, ?, ?)", (number, page, text))
+                    self.db.execute(
+                        "INSERT INTO passages(text, document, page) VALUES (?, ?, ?)",
+                        (text, number, page),
+                    )
+                added += 1
+        return added, known
+
+    def remove(self, ids: Sequence[int]) -> int:
+        """Remove documents by id; returns how many there were."""
+        with self._transaction():
+            removed = 0
+            for number in ids:
+                self.db.execute("DELETE FROM passages WHERE document = ?", (number,))
+                removed += self.db.execute("DELETE FROM documents WHERE id = ?", (number,)).rowcount
+        return removed
+
+    def documents(self, where: str = "", args: Sequence[object] = ()) -> list[LibraryDocument]:
+        rows = self.db.execute(
+            "SELECT id, path, source, date, title, key, doi, characters FROM documents "
+            f"{where} ORDER BY source_key, date, id",
+            tuple(args),
+        )
+        return [LibraryDocument(*row) for row in rows]
+
+    def by_source(self, source: str, date: str) -> list[LibraryDocument]:
+        """The documents of ``source`` dated ``date`` (or within it: ``1987-07``)."""
+        return self.documents(
+            "WHERE source_key = ? AND (date = ? OR date LIKE ?)", (fold(source), date, date + "-%")
+        )
+
+    def by_key(self, key: str) -> list[LibraryDocument]:
+        return self.documents("WHERE key = ?", (key,))
+
+    def of_source(self, source: str) -> list[LibraryDocument]:
+        return self.documents("WHERE source_key = ?", (fold(source),))
+
+    def pages(self, document: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT text FROM pages WHERE document = ? ORDER BY page", (document,)
+        )
+        return [row[0] for row in rows]
+
+    def search(self, words: Sequence[str], limit: int = 20) -> list[tuple[int, int]]:
+        """(document, page) of the passages that hold all of ``words``, best first."""
+        terms = " ".join('"' + w.replace('"', '""') + '"' for w in words if w)
+        if not terms:
+            return []
+        try:
+            rows = self.db.execute(
+                "SELECT document, page FROM passages WHERE passages MATCH ? ORDER BY rank LIMIT ?",
+                (terms, limit),
+            )
+            return [(int(d), int(p)) for d, p in rows]
+        except sqlite3.OperationalError:
+            return []
+
+    def stats(self) -> dict[str, object]:
+        documents, characters = self.db.execute(
+            "SELECT count(*), coalesce(sum(characters), 0) FROM documents"
+        ).fetchone()
+        sources = self.db.execute(
+            "SELECT source, count(*), min(date), max(date) FROM documents GROUP BY source_key "
+            "ORDER BY count(*) DESC, source"
+        ).fetchall()
+        return {"documents": documents, "characters": characters, "sources": sources}

@@ -1,0 +1,250 @@
+"""Citations traced to the library: the documents each cites, and whether each
+quotation in its claim is in them.
+
+A newspaper citation cites the documents of its source and date (a whole
+issue: several articles); an author-date citation those whose key is its
+entry's (``pike1987``) or whose source is its first author and whose date is
+its year. A quotation is looked for in those documents' pages with the
+differences that are not a change of words forgiven: case, punctuation,
+quote marks, hyphenation and spacing exactly, and OCR damage on either side by
+a tolerant alignment (rapidfuzz) whose differing words must each be a
+misreading of the other. A quotation not in the cited documents is looked
+for in the whole library (FTS5), to suggest the citation it should have had.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from citetrace.library.store import Library, LibraryDocument
+from citetrace.model import Citation, Reference
+from citetrace.text import fold
+
+FOUND = 92  # a tolerant alignment at least this good is the quotation, OCR and all
+CLOSE = 70  # this good: the same passage, words changed
+MIN_WORDS = 3  # a quotation of fewer words is a term, not a quotation
+_QUOTATION = re.compile(r'"(?P<a>[^"\n]{8,}?)"|“(?P<b>[^”\n]{8,}?)”|«(?P<c>[^»\n]{8,}?)»')
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_BROKEN = re.compile(r"[-¬]\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a quotation was found: a library document and page."""
+
+    document: LibraryDocument
+    page: int
+    score: float
+    source_words: str  # the passage's own words
+
+
+def normal_words(text: str) -> list[str]:
+    """The words of ``text`` folded, a word broken by a hyphen at a line's end joined."""
+    return [w for w, _, _ in _words(text)]
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """Each word of ``text`` folded, with where it stands (a word broken by a hyphen
+    at a line's end is one word, spanning the break)."""
+    found = []
+    for m in _WORD.finditer(text):
+        if found and _BROKEN.fullmatch(text, found[-1][2], m.start()):
+            word, start, _ = found.pop()
+            found.append((word + fold(m.group()), start, m.end()))
+        else:
+            found.append((fold(m.group()), m.start(), m.end()))
+    return found
+
+
+def quotations(claim: str) -> list[tuple[int, int, str]]:
+    """The quotations of a claim: (start, end) inside it, and the quoted words."""
+    found = []
+    for m in _QUOTATION.finditer(claim):
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        words = m.group(group)
+        if len(normal_words(words)) >= MIN_WORDS:
+            found.append((m.start(group), m.end(group), words))
+    return found
+
+
+def cited_documents(
+    library: Library, c: Citation, references: dict[str, Reference]
+) -> list[LibraryDocument]:
+    """The library documents citation ``c`` cites."""
+    if c.style == "newspaper" and c.date:
+        return library.by_source(c.source, c.date)
+    ref = references.get(c.reference or "")
+    year = (c.year or "")[:4]
+    found: list[LibraryDocument] = []
+    if ref is not None:
+        stem = re.sub(r"[^a-z0-9]+", "", fold(ref.authors[0] if ref.authors else ref.key))
+        found = library.by_key(f"{stem}{ref.year or ''}") or library.by_key(ref.key)
+    if not found and c.authors and year:
+        found = library.by_source(c.authors[0], year)
+    return found
+
+
+def locate(quote: str, documents: Sequence[LibraryDocument], library: Library) -> Place | None:
+    """The best place of ``quote`` in ``documents``, if it is there (each part of a
+    quotation cut with an ellipsis must be)."""
+    parts = [p for p in _ELLIPSIS.split(quote) if len(normal_words(p)) >= 1]
+    best: Place | None = None
+    for document in documents:
+        for number, page in enumerate(library.pages(document.id), 1):
+            page_words = _words(page)
+            scores = [_match(normal_words(p), page_words, page) for p in parts]
+            if not scores or any(s is None for s in scores):
+                continue
+            score = min(s[0] for s in scores)  # type: ignore[index]
+            words = " … ".join(s[1] for s in scores)  # type: ignore[index]
+            if best is None or score > best.score:
+                best = Place(document, number, score, words)
+    return best
+
+
+def _match(
+    quote: list[str], page_words: list[tuple[str, int, int]], page: str
+) -> tuple[float, str] | None:
+    """How well ``quote`` matches its best stretch of the page (100 = word for word,
+    forgiving OCR misreadings), and that stretch as the page writes it; ``None``
+    below :data:`CLOSE`."""
+    words = [w for w, _, _ in page_words]
+    if not quote or not words:
+        return None
+    needle, haystack = " ".join(quote), " ".join(words)
+    starts = []  # where each word starts in the haystack
+    at = 0
+    for w in words:
+        starts.append(at)
+        at += len(w) + 1
+    exact = haystack.find(needle)
+    if exact >= 0 and (exact == 0 or haystack[exact - 1] == " "):
+        first = bisect_right(starts, exact) - 1
+        return 100.0, _original(page, page_words, first, first + len(quote))
+    aligned = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=CLOSE)
+    if aligned is None:
+        return None
+    first = bisect_right(starts, aligned.dest_start) - 1
+    last = bisect_right(starts, max(aligned.dest_end - 1, aligned.dest_start))
+    first, last = _trimmed(quote, words, first, last)
+    stretch = words[first:last]
+    if _only_misreadings(quote, stretch):
+        return max(aligned.score, FOUND), _original(page, page_words, first, last)
+    return min(aligned.score, FOUND - 1), _original(page, page_words, first, last)
+
+
+def _trimmed(quote: list[str], words: list[str], first: int, last: int) -> tuple[int, int]:
+    """Drop words at the stretch's edges that the quotation does not have (an
+    alignment may take in a word on either side)."""
+    wanted = set(quote)
+    while last - first > len(quote) and words[first] not in wanted:
+        first += 1
+    while last - first > len(quote) and words[last - 1] not in wanted:
+        last -= 1
+    return first, last
+
+
+def _original(page: str, page_words: list[tuple[str, int, int]], first: int, last: int) -> str:
+    """Words ``first`` to ``last`` of the page as it writes them, on one line."""
+    if last <= first:
+        return ""
+    return " ".join(page[page_words[first][1] : page_words[last - 1][2]].split())
+
+
+def _only_misreadings(quote: list[str], source: list[str]) -> bool:
+    """Whether the two differ only in words one of which is a misreading of the other."""
+    ops = difflib.SequenceMatcher(a=quote, b=source, autojunk=False).get_opcodes()
+    for tag, a0, a1, b0, b1 in ops:
+        if tag == "equal":
+            continue
+        if tag != "replace" or a1 - a0 != b1 - b0:
+            # a word more or less: the edges of an alignment may cut into a word
+            edge = (a0 == 0 or a1 == len(quote)) and max(a1 - a0, b1 - b0) <= 1
+            if not edge:
+                return False
+            continue
+        for x, y in zip(quote[a0:a1], source[b0:b1], strict=True):
+            if Levenshtein.distance(x, y) > max(1, min(len(x), len(y)) // 4):
+                return False
+    return True
+
+
+def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | None:
+    """The quotation in a document of the library other than ``skip``, by its rarest words."""
+    words = sorted(set(normal_words(quote)), key=len, reverse=True)[:4]
+    seen: set[int] = set()
+    candidates = []
+    for document_id, _page in library.search(words):
+        if document_id in skip or document_id in seen:
+            continue
+        seen.add(document_id)
+        candidates.extend(library.documents("WHERE id = ?", (document_id,)))
+    place = locate(quote, candidates, library)
+    return place if place is not None and place.score >= FOUND else None
+
+
+def trace_citations(
+    citations: Sequence[Citation], references: Sequence[Reference], library: Library
+) -> None:
+    """Set each citation's ``trace``: the library documents it cites, and, on the
+    first citation of each claim, a verdict for each quotation in the claim
+    (checked against the documents of every citation of that claim)."""
+    by_id = {r.id: r for r in references}
+    cited = {c.id: cited_documents(library, c, by_id) for c in citations}
+    by_claim: dict[tuple[int, int], list[Citation]] = {}
+    for c in citations:
+        by_claim.setdefault((c.claim.start, c.claim.end), []).append(c)
+    for group in by_claim.values():
+        for number, c in enumerate(group):
+            trace: dict = {"documents": [_brief(d) for d in cited[c.id]]}
+            if number == 0:
+                unique = list({d.id: d for o in group for d in cited[o.id]}.values())
+                if unique:
+                    trace["quotations"] = [
+                        _verdict(c, start, end, words, unique, library)
+                        for start, end, words in quotations(c.claim.text)
+                    ]
+            c.trace = trace
+
+
+def _brief(d: LibraryDocument) -> dict:
+    return {"id": d.id, "path": d.path, "source": d.source, "date": d.date, "title": d.title}
+
+
+def _verdict(
+    c: Citation,
+    start: int,
+    end: int,
+    words: str,
+    documents: list[LibraryDocument],
+    library: Library,
+) -> dict:
+    at = c.claim.start + start
+    verdict: dict = {"start": at, "end": c.claim.start + end, "text": words}
+    place = locate(words, documents, library)
+    if place is not None and place.score >= FOUND:
+        verdict.update(verdict="found", **_where(place))
+    elif place is not None:
+        verdict.update(verdict="altered", **_where(place))
+    elif (other := search_elsewhere(words, library, {d.id for d in documents})) is not None:
+        verdict.update(verdict="elsewhere", **_where(other))
+    else:
+        verdict.update(verdict="not-found")
+    return verdict
+
+
+def _where(place: Place) -> dict:
+    return {
+        "score": round(place.score, 1),
+        "document": _brief(place.document),
+        "page": place.page,
+        "source_words": place.source_words,
+    }

@@ -1,0 +1,123 @@
+"""Rules on what the cited sources say, with a source library (``--library``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from citetrace.model import Citation, Finding
+from citetrace.rules.base import Rule, RuleContext, rule
+
+
+def _quotation_verdicts(ctx: RuleContext, verdict: str) -> Iterator[tuple[Citation, dict]]:
+    for c in ctx.citations:
+        for q in (c.trace or {}).get("quotations", ()):
+            if q["verdict"] == verdict:
+                yield c, q
+
+
+def _cited(c: Citation) -> str:
+    return f"{c.source} {c.date or c.date_raw or ''}".strip()
+
+
+def _place(q: dict) -> str:
+    d = q["document"]
+    return f"{d['source']} {d['date'] or ''}, p. {q['page']} ({d['path']})".replace(" ,", ",")
+
+
+@rule("CT601", "quote-not-found", "error", "A quotation the cited source does not contain.")
+def quote_not_found(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """With a source library, each quotation in a claim is looked for in the
+    documents its citations cite, forgiving what is not a change of words (case,
+    punctuation, quote marks, hyphenation, OCR misreadings on either side). This
+    fires when it is in none of them, nor anywhere else in the library.
+
+    Example: "survival from a nuclear catastrophe" cited to a Pravda issue that never says it.
+    """
+    for c, q in _quotation_verdicts(ctx, "not-found"):
+        yield ctx.finding(
+            self,
+            q["start"],
+            q["end"],
+            f"this quotation is not in {_cited(c)} (nor anywhere in the library)",
+            citation=c.id,
+            suggestion="check the quotation against the source",
+        )
+
+
+@rule("CT602", "quote-altered", "warning", "A quotation whose words differ from the source's.")
+def quote_altered(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """The cited source has the passage, but with words changed, added or left
+    out (without an ellipsis) beyond what OCR misreads. The finding gives the
+    source's words.
+
+    Example: "to intensify coordinated action" where the source says "to intensify
+    further coordinated action".
+    """
+    for c, q in _quotation_verdicts(ctx, "altered"):
+        yield ctx.finding(
+            self,
+            q["start"],
+            q["end"],
+            f"the quotation differs from {_place(q)}, which reads: '{q['source_words']}' "
+            f"(similarity {q['score']:.0f}%)",
+            citation=c.id,
+            suggestion=q["source_words"],
+        )
+
+
+@rule(
+    "CT603",
+    "wrong-source-or-date",
+    "warning",
+    "A quotation found in another document of the library than the one cited.",
+)
+def wrong_source_or_date(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """The quotation is not in what is cited, but another document of the library
+    has it: most often the date (or the newspaper) of the citation is wrong.
+    The finding names the document that has it.
+
+    Example: cited `(Pravda, 1987. 7. 29)`, found in Pravda of 1987-07-28.
+    """
+    for c, q in _quotation_verdicts(ctx, "elsewhere"):
+        d = q["document"]
+        yield ctx.finding(
+            self,
+            q["start"],
+            q["end"],
+            f"this quotation is not in {_cited(c)} but is in {_place(q)}",
+            citation=c.id,
+            suggestion=f"cite {d['source']}, {d['date'] or 'undated'}",
+        )
+
+
+@rule(
+    "CT604",
+    "source-not-in-library",
+    "info",
+    "Citations of a source the library holds nothing of for them.",
+)
+def source_not_in_library(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """With a source library, a citation whose documents are not in it cannot be
+    checked. This says so once per source (on its first such citation), with how
+    many citations it concerns, so that a person knows what was not verified.
+
+    Example: eleven Pravda citations, and no Pravda issue of their dates in the library.
+    """
+    if not ctx.config.library:
+        return
+    missing: dict[str, list[Citation]] = defaultdict(list)
+    for c in ctx.citations:
+        if c.trace is not None and not c.trace.get("documents"):
+            missing[c.source].append(c)
+    for source, cites in missing.items():
+        first = cites[0]
+        more = f" and {len(cites) - 1} other citation(s) of it" if len(cites) > 1 else ""
+        yield ctx.finding(
+            self,
+            first.start,
+            first.end,
+            f"the library holds nothing for {_cited(first)}{more}: not verified",
+            citation=first.id,
+            suggestion=f"add the {source} documents to the library",
+        )

@@ -1,0 +1,232 @@
+"""The source library: adding documents, and quotations checked against what is cited."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citetrace.audit import audit_text
+from citetrace.cli import main
+from citetrace.config import Config
+from citetrace.library.ingest import Entry, prepare
+from citetrace.library.store import Library, LibraryError
+
+from .conftest import SEED
+
+# Invented issues of the newspapers the bundled paper cites, in words of our own
+# around its quoted passages; some copies carry OCR damage, some a changed word.
+ISSUES = {
+    ("Pravda", "1986-10-16", "exact"): (
+        "Moscow. The talks were held in a warm atmosphere. Both sides agreed to intensify\n"
+        "further coordinated action of Asian Socialist countries in the struggle for peace."
+    ),
+    ("Pravda", "1987-07-18", "ocr"): (
+        "Ulan Bator. At the meeting there was a signifcant desire expressed by the partici-\n"
+        "pant countries to have multilateral Party contact in a more reguiar basis and in a\n"
+        "more diversified way, the communique says."
+    ),
+    ("Pravda", "1987-05-20", "altered"): (
+        "Phnom Penh. Cambodia is steadily, though slowly recovering from the terror of Pol\n"
+        "Pot's genocide. Although the Cambodian problem has nothing to do with Sino-Soviet\n"
+        "relations, the USSR and China are interested in resolving this problem."
+    ),
+    ("Pravda", "1987-07-28", "elsewhere"): (
+        "Hanoi. The minister said: there is no place for those guilty of genocide in the\n"
+        "process of national reconciliation and resolution."
+    ),
+    ("Pravda", "1987-07-29", "without"): "Vientiane. The delegation returned home on Tuesday.",
+    ("Izvestiya", "1987-08-11", "without"): "Moscow. A commentary on the harvest in Siberia.",
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("library")
+    entries = []
+    for (source, date, kind), text in ISSUES.items():
+        path = folder / f"{source}-{date}-{kind}.txt"
+        path.write_text(text, encoding="utf-8")
+        entries.append(Entry(str(path), source, date))
+    path = str(folder / "library.db")
+    with Library(path, create=True) as opened:
+        opened.add(prepare(entries))
+    return path
+
+
+@pytest.fixture(scope="module")
+def verdicts(library: str) -> dict[str, tuple[str, dict]]:
+    report = audit_text(SEED.read_text("utf-8"), "paper.txt", Config(library=library))
+    found = {}
+    for c in report.citations:
+        for q in (c.trace or {}).get("quotations", ()):
+            found[q["text"][:24]] = (q["verdict"], q)
+    return found | {"_report": report}  # type: ignore[dict-item]
+
+
+def test_an_exact_quotation_is_found(verdicts) -> None:
+    verdict, q = verdicts["to intensify further coo"]
+    assert verdict == "found" and q["score"] == 100 and q["document"]["date"] == "1986-10-16"
+
+
+def test_ocr_damage_in_the_library_is_forgiven(verdicts) -> None:
+    verdict, q = verdicts["there was a significant "]
+    assert verdict == "found" and "signifcant" in q["source_words"]
+
+
+def test_a_changed_word_is_an_altered_quotation(verdicts) -> None:
+    verdict, q = verdicts["Cambodia is steadily, th"]
+    assert verdict == "altered" and "slowly" in q["source_words"]
+    assert verdicts["although the Cambodian p"][0] == "found"  # same issue, exact
+
+
+def test_a_quotation_of_another_day_is_found_there(verdicts) -> None:
+    verdict, q = verdicts["There is no place for th"]
+    assert verdict == "elsewhere" and q["document"]["date"] == "1987-07-28"
+
+
+def test_a_quotation_in_no_document_is_not_found(verdicts) -> None:
+    assert verdicts["exclusion of Pol Pot and"][0] == "not-found"
+
+
+def test_findings_and_the_summary_of_what_was_not_verified(verdicts) -> None:
+    report = verdicts["_report"]
+    rules = [f.rule for f in report.findings]
+    assert rules.count("quote-not-found") == 1
+    assert rules.count("quote-altered") == 1
+    assert rules.count("wrong-source-or-date") == 1
+    altered = next(f for f in report.findings if f.rule == "quote-altered")
+    assert "slowly" in altered.message and altered.text.startswith("Cambodia is steadily")
+    wrong = next(f for f in report.findings if f.rule == "wrong-source-or-date")
+    assert wrong.suggestion == "cite Pravda, 1987-07-28"
+    missing = [f for f in report.findings if f.rule == "source-not-in-library"]
+    assert {f.message.split(" for ")[1].split(" ")[0] for f in missing} >= {"APN", "Pravda"}
+    assert len(missing) == len({f.message.split(" for ")[1].split(" ")[0] for f in missing})
+    pike = next(c for c in report.citations if c.source == "Pike")
+    assert pike.trace == {"documents": []} or pike.trace.get("documents") == []
+    assert json.loads(json.dumps(report.to_json()))["citations"][0]["trace"]["documents"]
+
+
+def test_without_a_library_there_is_no_trace(seed_report) -> None:
+    assert all(c.trace is None for c in seed_report.citations)
+    assert not [f for f in seed_report.findings if f.code.startswith("CT6")]
+
+
+# --- adding documents ------------------------------------------------------------
+
+
+def test_the_command_adds_lists_shows_and_removes(tmp_path: Path) -> None:
+    issue = tmp_path / "pravda.txt"
+    issue.write_text("Page one text.\fPage two text.", encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    run = CliRunner().invoke
+    args = ["library", "add", str(issue), "--source", "Pravda", "--date", "1987-07-29"]
+    assert run(main, [*args, "--library", db]).exit_code == 0
+    again = run(main, [*args, "--library", db])
+    assert "added 0 document(s); 1 already in the library" in again.stderr
+    listed = run(main, ["library", "list", "--library", db]).stdout
+    assert listed.startswith("1\tPravda\t1987-07-29\t")
+    shown = run(main, ["library", "show", "1", "--library", db]).stdout
+    assert "--- page 2 ---\nPage two text." in shown
+    assert "1 documents" in run(main, ["library", "stats", "--library", db]).stdout
+    assert run(main, ["library", "remove", "1", "--library", db]).exit_code == 0
+    assert run(main, ["library", "list", "--library", db]).stdout == ""
+
+
+def test_a_manifest_is_added_whole_or_not_at_all(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First text.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second text.", encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    good = tmp_path / "good.csv"
+    good.write_text("path,source,date,title\na.txt,Pravda,1987-07-29,One\nb.txt,Trud,,Two\n")
+    result = CliRunner().invoke(main, ["library", "add", "--manifest", str(good), "--library", db])
+    assert result.exit_code == 0 and "added 2" in result.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"path": "a.txt", "source": "Pravda", "date": "1987"})
+        + "\n"
+        + json.dumps({"path": "missing.txt", "source": "Pravda"})
+        + "\n"
+    )
+    before = Path(db).read_bytes()
+    result = CliRunner().invoke(main, ["library", "add", "--manifest", str(bad), "--library", db])
+    assert result.exit_code == 2 and "row 2: " in result.stderr and "no such file" in result.stderr
+    with Library(db) as opened:
+        assert len(opened.documents()) == 2
+    assert before  # the library file is still there and whole
+    dated = tmp_path / "dated.csv"
+    dated.write_text("path,source,date\na.txt,Pravda,1987-13-45\n")
+    result = CliRunner().invoke(main, ["library", "add", "--manifest", str(dated), "--library", db])
+    assert result.exit_code == 2 and "date must be YYYY" in result.stderr
+
+
+def test_an_add_interrupted_part_way_adds_nothing(tmp_path: Path) -> None:
+    entries = []
+    for n in range(3):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(f"Text number {n}.", encoding="utf-8")
+        entries.append(Entry(str(path), "Pravda", "1987"))
+    documents = prepare(entries)
+
+    def interrupted():  # two documents written, then the process is stopped
+        yield from documents[:2]
+        raise KeyboardInterrupt
+
+    db = str(tmp_path / "lib.db")
+    with Library(db, create=True) as opened, pytest.raises(KeyboardInterrupt):
+        opened.add(interrupted())  # type: ignore[arg-type]
+    with Library(db) as opened:
+        assert opened.documents() == []
+        assert opened.add(documents) == (3, 0)
+
+
+def test_a_file_too_large_or_unreadable_is_refused_before_anything_is_written(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from citetrace.library import ingest
+
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 2000, encoding="utf-8")
+    monkeypatch.setattr(ingest, "LARGEST", 1000)
+    with pytest.raises(LibraryError, match="at most"):
+        prepare([Entry(str(big), "Pravda")])
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(b"<article><body><p>open</body></article>")
+    with pytest.raises(LibraryError, match="not well-formed XML"):
+        prepare([Entry(str(bad), "Pravda")])
+
+
+def _add_many(db: str, folder: str, first: int) -> None:
+    entries = []
+    for n in range(first, first + 20):
+        path = Path(folder) / f"doc{n}.txt"
+        path.write_text(f"Document {n} of the test.", encoding="utf-8")
+        entries.append(Entry(str(path), "Trud", "1987"))
+    with Library(db, create=True) as opened:
+        opened.add(prepare(entries))
+
+
+def test_two_processes_adding_at_once_both_land(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    Library(db, create=True).close()
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_add_many, args=(db, str(tmp_path), n)) for n in (0, 100)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    with Library(db) as opened:
+        assert len(opened.documents()) == 40
+
+
+def test_a_file_that_is_not_a_library_is_one_line(tmp_path: Path) -> None:
+    bogus = tmp_path / "lib.db"
+    bogus.write_text("not sqlite at all " * 100)
+    with pytest.raises(LibraryError, match="not a citetrace library"):
+        Library(str(bogus))
+    result = CliRunner().invoke(main, ["audit", str(SEED), "--library", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no such library" in result.stderr
