@@ -17,6 +17,7 @@ from citetrace.inputs.document import Document
 from citetrace.inputs.formats import Source, read_source
 from citetrace.inputs.load import InputError
 from citetrace.inputs.markup import UnsureWord
+from citetrace.linking.attribution import attribution
 from citetrace.linking.bibliography import as_references
 from citetrace.linking.claims import link_claims
 from citetrace.linking.markup import follow_markup
@@ -83,6 +84,8 @@ def _citations(doc: Document, references: list[Reference], barriers: list[int]) 
             )
         )
     follow_markup(citations, references, doc.markup)
+    for c in citations:
+        c.attribution = attribution(c.claim.text)
     return citations
 
 

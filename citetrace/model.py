@@ -106,6 +106,7 @@ class Citation:
     author_references: tuple[str, ...] = ()
     origin: dict | None = None  # where it stands in the original file (other formats)
     trace: dict | None = None  # what the source library holds for it (with --library)
+    attribution: str | None = None  # whose words its claim says they are ("Tass")
 
     def to_json(self, claim_id: str = "") -> dict:
         """The citation as a JSON-ready mapping (schema version 2): its claim by id,

@@ -58,7 +58,7 @@ def test_sarif_validates_against_the_official_schema() -> None:
     run_ = sarif["runs"][0]
     assert [r["id"] for r in run_["tool"]["driver"]["rules"]][:2] == ["CT101", "CT102"]
     results = run_["results"]
-    assert len(results) == 68
+    assert len(results) == 72
     typo = next(r for r in results if r["ruleId"] == "CT201")
     region = typo["locations"][0]["physicalLocation"]["region"]
     text = SEED.read_text("utf-8")
@@ -75,7 +75,7 @@ def test_sarif_validates_against_the_official_schema() -> None:
 def test_github_workflow_commands() -> None:
     _, out, _ = run(str(SEED), "--format", "github")
     lines = out.splitlines()
-    assert len(lines) == 68
+    assert len(lines) == 72
     assert any(line.startswith(f"::warning file={SEED},line=43,col=538,") for line in lines)
     assert any(line.startswith("::notice ") and "Medvedyev" in line for line in lines)
     assert any(line.startswith("::error ") and "'UPI' is cited" in line for line in lines)
@@ -84,7 +84,7 @@ def test_github_workflow_commands() -> None:
 def test_markdown_summary() -> None:
     _, out, _ = run(str(SEED), "--format", "markdown")
     assert out.startswith("## citetrace\n")
-    assert "**3 errors**, 63 warnings, 2 info" in out
+    assert "**3 errors**, 63 warnings, 6 info" in out
     assert "| CT101 `missing-reference` | error | 3 |" in out
 
 
@@ -98,7 +98,7 @@ def test_output_file(tmp_path: Path) -> None:
 def test_baseline_survives_a_paragraph_inserted_at_the_top(seed_copy: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "citetrace-baseline.json"
     code, _, err = run(str(seed_copy), "--write-baseline", str(baseline))
-    assert code == 0 and "recorded 68 findings" in err
+    assert code == 0 and "recorded 72 findings" in err
     assert run(str(seed_copy), "--baseline", str(baseline))[0] == 0
     text = seed_copy.read_text("utf-8")
     seed_copy.write_text("A new opening paragraph.\n\n" + text, encoding="utf-8")
@@ -135,7 +135,7 @@ def test_prune_drops_fixed_findings(seed_copy: Path, tmp_path: Path) -> None:
     code, _, err = run(str(seed_copy), "--baseline", str(baseline), "--prune")
     assert code == 0 and "pruned 2 fixed findings" in err
     data = json.loads(baseline.read_text("utf-8"))
-    assert sum(len(v) for v in data["documents"].values()) == 66
+    assert sum(len(v) for v in data["documents"].values()) == 70
 
 
 def test_bad_baseline_is_an_error(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ def test_write_then_check_leaves_no_safe_fix(seed_copy: Path) -> None:
         "missing-reference",
         "name-variant",
         "ocr-typo",
+        "secondary-attribution",
         "uncited-quotation",
     ]
     text = seed_copy.read_text("utf-8")

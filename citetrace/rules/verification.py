@@ -1,10 +1,12 @@
-"""Rules on what the cited sources say, with a source library (``--library``)."""
+"""Rules on what the cited sources say: quotations checked in the source library
+(``--library``), and claims that relay someone else's words."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
 
+from citetrace.linking.attribution import is_other
 from citetrace.model import Citation, Finding
 from citetrace.rules.base import Rule, RuleContext, rule
 
@@ -120,4 +122,40 @@ def source_not_in_library(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             f"the library holds nothing for {_cited(first)}{more}: not verified",
             citation=first.id,
             suggestion=f"add the {source} documents to the library",
+        )
+
+
+@rule(
+    "CT605",
+    "secondary-attribution",
+    "info",
+    "A claim that gives someone else's words than the cited source's.",
+)
+def secondary_attribution(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """A claim introduced by an attribution ("According to Tass, …", "Moscow
+    declared that …") reports the words of whoever it names; when that is not
+    the cited source, the source is a relay, and a reader should know the
+    chain. Said once per claim.
+
+    Example: "According to Tass, Gorbachev said …" cited to Pravda: Tass → Pravda → claim.
+    """
+    seen: set[tuple[int, int]] = set()
+    for c in ctx.citations:
+        key = (c.claim.start, c.claim.end)
+        if key in seen or not c.attribution:
+            continue
+        seen.add(key)
+        if not is_other(c.attribution, c.source, c.authors):
+            continue
+        at = c.claim.text.find(c.attribution)
+        start = c.claim.start + max(at, 0)
+        end = start + len(c.attribution) if at >= 0 else c.claim.end
+        yield ctx.finding(
+            self,
+            start,
+            end,
+            f"the claim gives the words of {c.attribution}, as {_cited(c)} reported them "
+            f"({c.attribution} → {_cited(c)} → claim)",
+            citation=c.id,
+            suggestion=f"cite {c.attribution} directly, or say that {c.source} reports it",
         )

@@ -1,0 +1,51 @@
+"""Who a claim says its words are from: "According to Tass, …", "Izvestiya reported
+that …", "as Gorbachev told …". When that is not the cited source, the citation
+reports someone else's words (Tass's, in Pravda)."""
+
+from __future__ import annotations
+
+import re
+
+from citetrace.text import fold
+
+_NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|al)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al)){0,3}"
+_VERBS = (
+    r"(?:reported|reports|said|says|stated|states|announced|announces|told|wrote|writes|"
+    r"declared|declares|claimed|claims|noted|notes|added|insisted|argued|argues|warned)"
+)
+_PATTERNS = (
+    re.compile(rf"\b[Aa]ccording to (?P<who>(?:the\s+)?{_NAME}(?:'s?\s+[a-z]+)?)"),
+    re.compile(r"\b[Aa]ccording to (?P<who>the [a-z][\w'’]*(?: [a-z]+)?)(?=,)"),
+    re.compile(rf"(?<![\w'’])(?P<who>{_NAME})(?:,[^,]{{1,40}},)?\s+{_VERBS}\b"),
+    re.compile(rf"\b[Aa]s (?P<who>{_NAME}) (?:told|said|put it|reported|wrote)\b"),
+)
+# Capitalised words that open a sentence and name nobody.
+_NOBODY = frozenset(
+    "he she it they we i you this that these those there the a an one some it's what "
+    "which who however but and also then thus in on at".split()
+)
+
+
+def attribution(claim: str) -> str | None:
+    """The speaker or outlet a claim attributes its words to, if it names one."""
+    best: tuple[int, str] | None = None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(claim):
+            who = " ".join(m.group("who").split()).rstrip(".,")
+            first = fold(who.split()[0]) if who.split() else ""
+            if not who or (first in _NOBODY and not who.lower().startswith("the ")):
+                continue
+            if who.lower().startswith("the ") and len(who.split()) < 2:
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), who)
+    return best[1] if best else None
+
+
+def is_other(who: str, source: str, authors: tuple[str, ...]) -> bool:
+    """Whether ``who`` is someone other than the cited source (or its authors)."""
+    named = fold(who)
+    if not named:
+        return False
+    own = {fold(source), *(fold(a) for a in authors)}
+    return not any(o and (o in named or named in o) for o in own)
