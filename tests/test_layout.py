@@ -16,7 +16,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "citetrace"
 
 # Lowest first. A module's layer is the first entry its dotted name starts with.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("citetrace.version", "citetrace.data", "citetrace.text", "citetrace.model"),
+    (
+        "citetrace.version",
+        "citetrace.data",
+        "citetrace.text",
+        "citetrace.model",
+        "citetrace.confusion",
+    ),
     ("citetrace.config", "citetrace.output"),
     ("citetrace.inputs",),
     ("citetrace.library",),

@@ -16,7 +16,7 @@ from citetrace import audit_text
 from citetrace.ci.fix import fix_text
 from citetrace.cli import main
 from citetrace.config import Config
-from citetrace.ocr.confusion import ocr_distance
+from citetrace.confusion import ocr_distance
 
 from .conftest import ROOT, SEED
 
@@ -409,7 +409,7 @@ def test_words_longer_than_any_listed_word_have_no_suggestions_or_split() -> Non
 def test_the_banded_table_gives_the_whole_tables_distance() -> None:
     """ocr_distance fills the table near its diagonals first and trusts the result
     only below the cost of straying further: it must equal the whole table's."""
-    from citetrace.ocr import confusion
+    from citetrace import confusion
 
     rng = random.Random(11)
     glyphs = ["rn", "m", "cl", "d", "vv", "w", "Il", "II", "ll", "l", "1", "I", "o", "0", "c"]

@@ -179,9 +179,13 @@ class Library:
         )
         return [row[0] for row in rows]
 
-    def search(self, words: Sequence[str], limit: int = 20) -> list[tuple[int, int]]:
-        """(document, page) of the passages that hold all of ``words``, best first."""
-        terms = " ".join('"' + w.replace('"', '""') + '"' for w in words if w)
+    def search(
+        self, words: Sequence[str], limit: int = 20, any_word: bool = False
+    ) -> list[tuple[int, int]]:
+        """(document, page) of the passages that hold all of ``words`` (or, with
+        ``any_word``, any of them), best first."""
+        joiner = " OR " if any_word else " "
+        terms = joiner.join('"' + w.replace('"', '""') + '"' for w in words if w)
         if not terms:
             return []
         try:

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
+from citetrace.confusion import ocr_distance
 from citetrace.library.store import Library, LibraryDocument
 from citetrace.model import Citation, Reference
 from citetrace.text import fold
@@ -30,6 +30,9 @@ from citetrace.text import fold
 FOUND = 92  # a tolerant alignment at least this good is the quotation, OCR and all
 CLOSE = 70  # this good: the same passage, words changed
 MIN_WORDS = 3  # a quotation of fewer words is a term, not a quotation
+GARBLED = 0.8  # a word this far from the quoted one may still be it, in a damaged passage
+NOISY_PASSAGE = 3  # misread words that make a passage damaged
+MISREAD = 0.5  # OCR edits per character of a word (Born → Dom, the → tho), misreadings cheaper
 _QUOTATION = re.compile(r'"(?P<a>[^"\n]{8,}?)"|“(?P<b>[^”\n]{8,}?)”|«(?P<c>[^»\n]{8,}?)»')
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -160,29 +163,47 @@ def _original(page: str, page_words: list[tuple[str, int, int]], first: int, las
 
 
 def _only_misreadings(quote: list[str], source: list[str]) -> bool:
-    """Whether the two differ only in words one of which is a misreading of the other."""
+    """Whether the two differ only as OCR makes words differ: a word misread (about
+    one edit in two characters, misreadings cheaper), words run together or split
+    (``sou'of`` for ``son of``), or a stray mark. A word added or left out is a
+    change of the quotation; so is a word replaced by another, unless the passage
+    is so damaged (three misread words or more) that a badly misread word is
+    likelier than a changed one."""
     ops = difflib.SequenceMatcher(a=quote, b=source, autojunk=False).get_opcodes()
+    misread = doubtful = 0
     for tag, a0, a1, b0, b1 in ops:
         if tag == "equal":
             continue
-        if tag != "replace" or a1 - a0 != b1 - b0:
-            # a word more or less: the edges of an alignment may cut into a word
-            edge = (a0 == 0 or a1 == len(quote)) and max(a1 - a0, b1 - b0) <= 1
-            if not edge:
-                return False
-            continue
-        for x, y in zip(quote[a0:a1], source[b0:b1], strict=True):
-            if Levenshtein.distance(x, y) > max(1, min(len(x), len(y)) // 4):
-                return False
-    return True
+        quoted, read = quote[a0:a1], source[b0:b1]
+        at_edge = a0 == 0 or a1 == len(quote)
+        if not quoted:  # the source has more: noise, or a word the alignment took in
+            if all(len(w) <= 2 for w in read) or (at_edge and len(read) <= 1):
+                continue
+            return False
+        if not read:  # the quotation has more
+            if at_edge and len(quoted) <= 1:
+                continue
+            return False
+        read = [w for w in read if len(w) > 1 or w in quoted] or read  # stray marks
+        wanted, seen = "".join(quoted), "".join(read)
+        distance = ocr_distance(wanted, seen)
+        if distance <= max(1.0, len(wanted) * MISREAD):
+            misread += len(quoted)
+        elif len(quoted) == len(read) and distance <= len(wanted) * GARBLED:
+            doubtful += 1  # as many words: a garbled word, or another word
+        else:
+            return False
+    return doubtful == 0 or misread >= NOISY_PASSAGE
 
 
 def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | None:
-    """The quotation in a document of the library other than ``skip``, by its rarest words."""
-    words = sorted(set(normal_words(quote)), key=len, reverse=True)[:4]
+    """The quotation in a document of the library other than ``skip``: the passages
+    that share most of its longest words (any of them, as OCR may have damaged
+    some), best first, checked in full."""
+    words = sorted(set(normal_words(quote)), key=len, reverse=True)[:6]
     seen: set[int] = set()
     candidates = []
-    for document_id, _page in library.search(words):
+    for document_id, _page in library.search(words, any_word=True):
         if document_id in skip or document_id in seen:
             continue
         seen.add(document_id)

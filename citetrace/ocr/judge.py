@@ -31,10 +31,10 @@ from itertools import islice
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
+from citetrace.confusion import ocr_distance, plausible
 from citetrace.inputs.document import Document
 from citetrace.model import Typo
 from citetrace.ocr import lexicon
-from citetrace.ocr.confusion import ocr_distance, plausible
 from citetrace.ocr.tokens import (
     TOKEN,
     Zones,

@@ -18,7 +18,7 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from citetrace.ocr.confusion import CONFUSIONS
+from citetrace.confusion import CONFUSIONS
 from citetrace.ocr.wordlist import COUNT_WIDTH, MAGIC, SHIPPED, SUGGEST_MIN_COUNT
 
 # American spellings the bundled (largely British) list lacks, recognised by

@@ -27,10 +27,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from citetrace.confusion import ocr_distance
 from citetrace.model import OcrAssessment as Assessment
 from citetrace.model import Typo
 from citetrace.ocr import lexicon
-from citetrace.ocr.confusion import ocr_distance
 
 Mode = Literal["auto", "on", "off"]
 
