@@ -1058,10 +1058,17 @@ def library() -> None:
 @click.option("--title", default="", help="Their title.")
 @click.option("--key", default="", help="Their key (as a bibliography names them: pike1987).")
 @click.option("--doi", default="", help="Their DOI.")
-def library_add(files, library_path, manifest, source, date, title, key, doi) -> None:
+@click.option(
+    "--first-page",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="The printed number of their first page (a book's p. 201 as the PDF's first).",
+)
+def library_add(files, library_path, manifest, source, date, title, key, doi, first_page) -> None:
     """Add FILES (any format citetrace reads) or a --manifest (columns path, source,
-    date, title, key, doi) to the library, all or nothing; a file already there
-    is not added again."""
+    date, title, key, doi, first_page) to the library, all or nothing; a file
+    already there is not added again."""
     from citetrace.library.ingest import Entry, check_date, prepare, read_manifest
     from citetrace.library.store import LibraryError
 
@@ -1071,7 +1078,7 @@ def library_add(files, library_path, manifest, source, date, title, key, doi) ->
             if not source:
                 raise click.UsageError("name the documents' --source (or use --manifest)")
             when = check_date(date, "--date")
-            entries += [Entry(f, source, when, title, key, doi) for f in files]
+            entries += [Entry(f, source, when, title, key, doi, "", first_page) for f in files]
         if not entries:
             raise click.UsageError("name FILES with --source, or a --manifest")
         documents = prepare(entries)

@@ -263,3 +263,40 @@ def test_a_relayed_claim_is_said_once_and_an_own_one_not_at_all() -> None:
     assert [(f.text, f.citation) for f in relayed] == [("Tass", "C1")]
     assert "Tass → Pravda 1987-07-29 → claim" in relayed[0].message
     assert [c.attribution for c in report.citations] == ["Tass", "Tass", "Pravda"]
+
+
+# --- pages ------------------------------------------------------------------------
+
+
+def test_cited_pages_read_from_locators() -> None:
+    from citetrace.rules.verification import cited_pages
+
+    assert cited_pages("208") == {208}
+    assert cited_pages("pp. 79-80") == {79, 80}
+    assert cited_pages("123-5") == {123, 124, 125}
+    assert cited_pages("12, 15") == {12, 15}
+    assert cited_pages(None) == set()
+
+
+def test_a_quotation_on_another_page_than_cited(tmp_path: Path) -> None:
+    book = tmp_path / "pike.txt"
+    pages = ["Chapter seven opens.", "The war went on.", "Moscow watched.",
+             "Hanoi chose to approach the problem by taking into account the existing "
+             "reality, the author writes."]  # fmt: skip
+    book.write_text("\f".join(pages), encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    result = CliRunner().invoke(
+        main,
+        ["library", "add", str(book), "--source", "Pike", "--date", "1987", "--key",
+         "pike1987", "--first-page", "207", "--library", db],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = (
+        'Policy changed, "taking into account the existing reality" (Pike, 1987: 208). '
+        'Later, "taking into account the existing reality" again (Pike, 1987: 210).\n\n'
+        "## References\n\nPike, D. 1987. Vietnam and the Soviet Union. Boulder.\n"
+    )
+    report = audit_text(text, "p.md", Config(library=db))
+    wrong = [f for f in report.findings if f.rule == "locator-mismatch"]
+    assert [(f.citation, f.suggestion) for f in wrong] == [("C1", "p. 210")]
+    assert "not on the page cited (208)" in wrong[0].message

@@ -14,7 +14,7 @@ from citetrace.render.html import render_html
 from citetrace.render.markdown import render_report_markdown
 
 from .browser import chromium_driver
-from .conftest import SEED
+from .conftest import ROOT, SEED
 
 HOSTILE = (
     'He wrote <script>alert("x")</script> and "><img src=x onerror=alert(1)> '
@@ -331,3 +331,33 @@ def test_names_marks_links_and_colours_in_a_real_browser(browser, tmp_path: Path
     ActionChains(browser).move_to_element(typo).perform()
     card = browser.find_element(By.ID, "card")
     assert "Izvestiya" in card.text and "safe fix" in card.text
+
+
+def test_the_card_shows_what_the_library_says_of_a_quotation(browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    from citetrace.library.ingest import prepare, read_manifest
+    from citetrace.library.store import Library
+
+    db = str(tmp_path / "sources.db")
+    with Library(db, create=True) as library:
+        library.add(prepare(read_manifest(str(ROOT / "examples" / "sources" / "manifest.csv"))))
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(SEED), "--library", db, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    browser.get(out.as_uri())
+    cited = [
+        e for e in browser.find_elements(By.CSS_SELECTOR, "[data-id]") if "1987. 5. 20" in e.text
+    ]
+    card = browser.find_element(By.ID, "card")
+    heading = browser.find_element(By.TAG_NAME, "h1")
+    shown = []
+    for element in cited:  # the card of each citation of that issue, in turn
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        ActionChains(browser).move_to_element(element).perform()
+        shown.append(card.text)
+        ActionChains(browser).move_to_element(heading).perform()
+    assert all("library\nPravda 1987-05-20" in text for text in shown)
+    expected = "altered; the source reads Pravda 1987-05-20, p. 1: “Cambodia is steadily"
+    assert any(expected in text for text in shown)

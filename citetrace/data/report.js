@@ -18,8 +18,12 @@ function show(target){
  row(dl,'locator',c.locator);row(dl,'style',c.style);
  row(dl,'reference',c.reference?refs[c.reference]:'no entry in the reference list');
  if(c.match&&c.match!=='exact')row(dl,'match',c.match);
+ if(c.library)row(dl,'library',c.library);
  row(dl,'line',c.line);
  card.appendChild(dl);
+ if(c.quotes&&c.quotes.length){var qs=el('ul');c.quotes.forEach(function(q){
+  var t='“…” '+q.said+(q.where?' '+q.where:'')+(q.words?': “'+q.words+'”':'');
+  qs.appendChild(el('li',t,'quote-'+q.verdict));});card.appendChild(qs);}
  if(c.findings.length){var ul=el('ul');c.findings.forEach(function(f){ul.appendChild(el('li',f.explained,'sev-'+f.severity));});card.appendChild(ul);}
  card.hidden=false;
  var r=target.getBoundingClientRect();

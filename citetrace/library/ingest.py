@@ -35,6 +35,7 @@ class Entry:
     key: str = ""
     doi: str = ""
     where: str = ""  # "manifest.csv, row 4", for messages
+    first_page: int = 1  # the printed number of the file's first page
 
 
 def check_date(value: str | None, where: str) -> str | None:
@@ -44,6 +45,15 @@ def check_date(value: str | None, where: str) -> str | None:
     if not isinstance(value, str) or not _DATE.fullmatch(value.strip()):
         raise LibraryError(f"{where}: date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     return value.strip()
+
+
+def check_page(value: str | None, where: str) -> int:
+    """A first page number (1 when not given), or a :class:`LibraryError`."""
+    if value in (None, ""):
+        return 1
+    if not str(value).strip().isdecimal():
+        raise LibraryError(f"{where}: first_page must be a page number, not {value!r}")
+    return int(str(value).strip())
 
 
 def read_manifest(path: str) -> list[Entry]:
@@ -75,6 +85,7 @@ def read_manifest(path: str) -> list[Entry]:
                 row.get("key") or "",
                 row.get("doi") or "",
                 where,
+                check_page(row.get("first_page"), where),
             )
         )
     return entries
@@ -120,6 +131,7 @@ def prepare(entries: Iterable[Entry], pages: bool = True) -> list[NewDocument]:
                 entry.title,
                 entry.key,
                 entry.doi,
+                entry.first_page,
             )
         )
     return documents

@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS documents(
     title TEXT NOT NULL DEFAULT '',
     key TEXT NOT NULL DEFAULT '',
     doi TEXT NOT NULL DEFAULT '',
-    characters INTEGER NOT NULL DEFAULT 0
+    characters INTEGER NOT NULL DEFAULT 0,
+    first_page INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS documents_by_source ON documents(source_key, date);
 CREATE INDEX IF NOT EXISTS documents_by_key ON documents(key);
@@ -63,6 +64,11 @@ class LibraryDocument:
     key: str
     doi: str
     characters: int
+    first_page: int = 1  # the printed number of its first page
+
+    def printed_page(self, page: int) -> int:
+        """The printed number of the ``page``-th page (1-based)."""
+        return self.first_page + page - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,7 @@ class NewDocument:
     title: str = ""
     key: str = ""
     doi: str = ""
+    first_page: int = 1
 
 
 class Library:
@@ -93,6 +100,11 @@ class Library:
                 f"BEGIN IMMEDIATE;{_SCHEMA}"
                 f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
             )
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+            if "first_page" not in columns:  # a library made before pages had numbers
+                self.db.execute(
+                    "ALTER TABLE documents ADD COLUMN first_page INTEGER NOT NULL DEFAULT 1"
+                )
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{path}: not a citetrace library ({exc})") from None
         self.path = path
@@ -130,9 +142,9 @@ class Library:
                     continue
                 cursor = self.db.execute(
                     "INSERT INTO documents(sha256, path, source, source_key, date, title, key,"
-                    " doi, characters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " doi, characters, first_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc.sha256, doc.path, doc.source, fold(doc.source), doc.date, doc.title,
-                     doc.key, doc.doi, sum(map(len, doc.pages))),
+                     doc.key, doc.doi, sum(map(len, doc.pages)), doc.first_page),
                 )  # fmt: skip
                 number = cursor.lastrowid
                 for page, text in enumerate(doc.pages, 1):
@@ -155,7 +167,7 @@ class Library:
 
     def documents(self, where: str = "", args: Sequence[object] = ()) -> list[LibraryDocument]:
         rows = self.db.execute(
-            "SELECT id, path, source, date, title, key, doi, characters FROM documents "
+            "SELECT id, path, source, date, title, key, doi, characters, first_page FROM documents "
             f"{where} ORDER BY source_key, date, id",
             tuple(args),
         )

@@ -233,6 +233,12 @@ def trace_citations(
                         _verdict(c, start, end, words, unique, library)
                         for start, end, words in quotations(c.claim.text)
                     ]
+                    for q in trace["quotations"]:  # which citation cites where it was found
+                        q["citation"] = next(
+                            (o.id for o in group
+                             if q.get("document", {}).get("id") in {d.id for d in cited[o.id]}),
+                            c.id,
+                        )  # fmt: skip
             c.trace = trace
 
 
@@ -266,6 +272,6 @@ def _where(place: Place) -> dict:
     return {
         "score": round(place.score, 1),
         "document": _brief(place.document),
-        "page": place.page,
+        "page": place.document.printed_page(place.page),
         "source_words": place.source_words,
     }

@@ -259,6 +259,7 @@ def _card_data(report: DocumentReport) -> dict:
             "match": c.match,
             "line": c.line,
             "findings": per_citation.get(c.id, []),
+            **_library_card(c.trace),
         }
         for c in report.citations
     }
@@ -468,3 +469,29 @@ def render_index(
 def _at(record: Citation | Finding) -> str:
     """Where a citation or finding stands, escaped (see :func:`spot`)."""
     return escape(spot(record.line, record.column, record.origin))
+
+
+_VERDICT_WORDS = {
+    "found": "found",
+    "altered": "altered; the source reads",
+    "elsewhere": "not here, but in",
+    "not-found": "not found in the library",
+}
+
+
+def _library_card(trace: dict | None) -> dict:
+    """What the hover card shows of the source library: the documents, and each
+    quotation's verdict with the source's own words."""
+    if trace is None:
+        return {}
+    documents = [f"{d['source']} {d['date'] or ''}".strip() for d in trace.get("documents", ())]
+    quotes = []
+    for q in trace.get("quotations", ()):
+        where = ""
+        if "document" in q:
+            d = q["document"]
+            where = f"{d['source']} {d['date'] or ''}, p. {q['page']}".replace(" ,", ",")
+        words = q.get("source_words", "") if q["verdict"] in ("altered", "elsewhere") else ""
+        quotes.append({"verdict": q["verdict"], "said": _VERDICT_WORDS[q["verdict"]],
+                       "where": where, "words": words})  # fmt: skip
+    return {"library": ", ".join(documents) or "not in the library", "quotes": quotes}

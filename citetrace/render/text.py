@@ -62,6 +62,9 @@ def citation_table(report: DocumentReport, limit: int | None = TABLE_ROWS) -> Ta
     table.add_column("date", no_wrap=True)
     table.add_column("locator", no_wrap=True)
     table.add_column("ref", no_wrap=True)
+    traced = any(c.trace is not None for c in report.citations)
+    if traced:
+        table.add_column("library", no_wrap=True)
     table.add_column("claim", no_wrap=True, overflow="ellipsis", ratio=1)
     shown = report.citations if limit is None else report.citations[:limit]
     hidden = len(report.citations) - len(shown)
@@ -75,10 +78,26 @@ def citation_table(report: DocumentReport, limit: int | None = TABLE_ROWS) -> Ta
             printable(c.date or (c.date_raw or "—")),
             printable(c.locator or ""),
             c.reference or "—",
+            *((trace_summary(c.trace),) if traced else ()),
             excerpt(c.claim.text),
         )
         table.add_row(*(Text(cell) for cell in cells))  # Text: document text is never markup
     return table
+
+
+_VERDICT_MARK = {"found": "✓", "altered": "≠", "elsewhere": "→", "not-found": "✗"}
+
+
+def trace_summary(trace: dict | None) -> str:
+    """What the source library holds for a citation, in a few characters: how many
+    documents, and a mark per quotation (✓ found, ≠ altered, → elsewhere, ✗ not found)."""
+    if trace is None:
+        return ""
+    documents = len(trace.get("documents", ()))
+    if not documents:
+        return "—"
+    marks = "".join(_VERDICT_MARK[q["verdict"]] for q in trace.get("quotations", ()))
+    return f"{documents} doc{'s' * (documents != 1)}" + (f" {marks}" if marks else "")
 
 
 def finding_line(path: str, f: Finding) -> Text:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -158,4 +159,47 @@ def secondary_attribution(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             f"({c.attribution} → {_cited(c)} → claim)",
             citation=c.id,
             suggestion=f"cite {c.attribution} directly, or say that {c.source} reports it",
+        )
+
+
+_PAGE_RANGE = re.compile(r"(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?")
+
+
+def cited_pages(locator: str | None) -> set[int]:
+    """The pages a locator cites: ``208``, ``p. 12``, ``pp. 79-80``, ``12, 15``."""
+    pages: set[int] = set()
+    for m in _PAGE_RANGE.finditer(locator or ""):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        if last < first and len(m.group(2)) < len(m.group(1)):  # 123-5 for 123-125
+            last = int(m.group(1)[: -len(m.group(2))] + m.group(2))
+        if 0 < last - first < 200:
+            pages.update(range(first, last + 1))
+        else:
+            pages.add(first)
+    return pages
+
+
+@rule("CT606", "locator-mismatch", "warning", "A quotation found on another page than cited.")
+def locator_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """The cited source has the quotation, but on another page than the citation's
+    locator says (pages as printed: a library document added with `--first-page`
+    gives its pages their printed numbers). The finding suggests the page.
+
+    Example: `(Pike, 1987: 208)` when the passage is on p. 210.
+    """
+    by_id = {c.id: c for c in ctx.citations}
+    for c, q in _quotation_verdicts(ctx, "found"):
+        cited = by_id.get(q.get("citation", c.id), c)
+        pages = cited_pages(cited.locator)
+        if not pages or q["page"] in pages:
+            continue
+        yield ctx.finding(
+            self,
+            q["start"],
+            q["end"],
+            f"this quotation is on p. {q['page']} of {_place(q).split(', p.')[0]}, "
+            f"not on the page cited ({cited.locator})",
+            citation=cited.id,
+            suggestion=f"p. {q['page']}",
         )
