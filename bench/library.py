@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from citetrace.audit import audit_text  # noqa: E402
 from citetrace.config import Config  # noqa: E402
-from citetrace.library.store import Library, NewDocument  # noqa: E402
+from citetrace.library.store import NewDocument, open_library  # noqa: E402
 from citetrace.linking.trace import quotations  # noqa: E402
 
 SOURCES = ["Pravda", "Izvestiya", "Trud", "Radio Press", "Rude Pravo", "Sankei Shimbun", "APN"]
@@ -66,32 +66,41 @@ def best(work, rounds: int = 3) -> float:
     return min(times)
 
 
+def measure(spec: str, docs: list[NewDocument], seed: str, name: str) -> None:
+    size = sum(len(d.pages[0].encode()) for d in docs) / 1e6
+    start = time.perf_counter()
+    with open_library(spec, create=True) as library:
+        library.add(docs)
+    ingest = time.perf_counter() - start
+    print(f"{name}: ingest of {len(docs):,} documents, {size:.1f} MB in {ingest:.1f} s "
+          f"({size / ingest:.1f} MB/s)")  # fmt: skip
+    report = audit_text(seed, "paper.txt", Config(library=spec))
+    count = len(report.citations)
+    quotes = sum(len((c.trace or {}).get("quotations", ())) for c in report.citations)
+    plain = best(lambda: audit_text(seed, "paper.txt"))
+    traced = best(lambda: audit_text(seed, "paper.txt", Config(library=spec)))
+    added = (traced - plain) / count * 1000
+    print(
+        f"{name}: audit of the paper {plain * 1000:.0f} ms without the library, "
+        f"{traced * 1000:.0f} ms with it ({traced / plain:.2f}x); {count} citations, "
+        f"{quotes} quotations: {added:.2f} ms added per citation"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument(
+        "--postgres", help="also on PostgreSQL: postgresql://user:pw@host/db (a new schema)"
+    )
     args = parser.parse_args()
     seed = (ROOT / "corpus" / "akino-1988-soviet-asia.txt").read_text(encoding="utf-8")
     docs = documents(args.documents, seed)
-    size = sum(len(d.pages[0].encode()) for d in docs) / 1e6
     with tempfile.TemporaryDirectory() as folder:
-        path = str(Path(folder) / "library.db")
-        start = time.perf_counter()
-        with Library(path, create=True) as library:
-            library.add(docs)
-        ingest = time.perf_counter() - start
-        print(f"ingest: {len(docs):,} documents, {size:.1f} MB in {ingest:.1f} s "
-              f"({size / ingest:.1f} MB/s)")  # fmt: skip
-        report = audit_text(seed, "paper.txt", Config(library=path))
-        count = len(report.citations)
-        quotes = sum(len((c.trace or {}).get("quotations", ())) for c in report.citations)
-        plain = best(lambda: audit_text(seed, "paper.txt"))
-        traced = best(lambda: audit_text(seed, "paper.txt", Config(library=path)))
-        added = (traced - plain) / count * 1000
-        print(
-            f"audit of the paper: {plain * 1000:.0f} ms without the library, "
-            f"{traced * 1000:.0f} ms with it ({traced / plain:.2f}x); {count} citations, "
-            f"{quotes} quotations: {added:.2f} ms added per citation"
-        )
+        measure(str(Path(folder) / "library.db"), docs, seed, "SQLite")
+    if args.postgres:
+        schema = f"bench_{int(time.time())}"
+        measure(f"{args.postgres}?schema={schema}", docs, seed, "PostgreSQL")
 
 
 if __name__ == "__main__":

@@ -167,11 +167,11 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
 
 def _trace(citations: list[Citation], references: list[Reference], library: str, path: str) -> None:
     """Trace the citations to the source library (see :mod:`citetrace.linking.trace`)."""
-    from citetrace.library.store import Library, LibraryError
+    from citetrace.library.store import LibraryError, open_library
     from citetrace.linking.trace import trace_citations
 
     try:
-        with Library(library) as opened:
+        with open_library(library) as opened:
             trace_citations(citations, references, opened)
     except LibraryError as exc:
         raise InputError(path, f"library {exc}") from None

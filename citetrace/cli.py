@@ -249,7 +249,7 @@ def _rule_settings(
                 sys.exit(EXIT_ERROR)
         settings["bibliography"] = tuple(bibliography)
     if library:
-        if not Path(library).is_file():
+        if not library.startswith(("postgresql://", "postgres://")) and not Path(library).is_file():
             click.echo(f"error: {library}: no such library", err=True)
             sys.exit(EXIT_ERROR)
         settings["library"] = library
@@ -1035,10 +1035,10 @@ def _library_path(given: str | None) -> str:
 
 
 def _open_library(given: str | None, create: bool = False):
-    from citetrace.library.store import Library, LibraryError
+    from citetrace.library.store import LibraryError, open_library
 
     try:
-        return Library(_library_path(given), create)
+        return open_library(_library_path(given), create)
     except LibraryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -1105,11 +1105,10 @@ def library_list(library_path) -> None:
 def library_show(document, library_path) -> None:
     """A document's metadata and text, page by page."""
     with _open_library(library_path) as opened:
-        found = opened.documents("WHERE id = ?", (document,))
-        if not found:
+        d = opened.document(document)
+        if d is None:
             click.echo(f"error: no document {document} in the library", err=True)
             sys.exit(EXIT_ERROR)
-        d = found[0]
         click.echo(
             f"{d.source} {d.date or ''} {d.title}\n{d.path}\nkey {d.key or '—'}, DOI {d.doi or '—'}"
         )

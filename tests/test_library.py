@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from citetrace.audit import audit_text
 from citetrace.cli import main
 from citetrace.config import Config
 from citetrace.library.ingest import Entry, prepare
-from citetrace.library.store import Library, LibraryError
+from citetrace.library.store import Library, LibraryError, open_library
 
 from .conftest import SEED
 
@@ -43,18 +45,57 @@ ISSUES = {
 }
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory) -> str:
+POSTGRES = os.environ.get("CITETRACE_TEST_POSTGRES", "")  # postgresql://user:pw@host/db
+BACKENDS = ["sqlite", "postgres"]
+
+
+def new_library(backend: str, folder: Path) -> str:
+    """A new, empty library: a SQLite file, or a schema of its own in the test server."""
+    if backend == "sqlite":
+        return str(folder / "library.db")
+    if not POSTGRES:
+        if os.environ.get("CITETRACE_REQUIRE_POSTGRES"):
+            pytest.fail("CITETRACE_TEST_POSTGRES is not set, and PostgreSQL is required here")
+        pytest.skip("no PostgreSQL server to test on (set CITETRACE_TEST_POSTGRES)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    return f"{POSTGRES}?schema={schema}"
+
+
+def drop(spec: str) -> None:
+    if spec.startswith("postgresql://"):
+        from urllib.parse import parse_qs, urlparse
+
+        import pg8000.dbapi
+
+        parts = urlparse(spec)
+        db = pg8000.dbapi.connect(user=parts.username, password=parts.password,
+                                  host=parts.hostname, port=parts.port or 5432,
+                                  database=parts.path.lstrip("/"))  # fmt: skip
+        db.cursor().execute(f'DROP SCHEMA IF EXISTS "{parse_qs(parts.query)["schema"][0]}" CASCADE')
+        db.commit()
+        db.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def spec(request, tmp_path: Path):
+    made = new_library(request.param, tmp_path)
+    yield made
+    drop(made)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def library(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("library")
+    made = new_library(request.param, folder)
     entries = []
     for (source, date, kind), text in ISSUES.items():
         path = folder / f"{source}-{date}-{kind}.txt"
         path.write_text(text, encoding="utf-8")
         entries.append(Entry(str(path), source, date))
-    path = str(folder / "library.db")
-    with Library(path, create=True) as opened:
+    with open_library(made, create=True) as opened:
         opened.add(prepare(entries))
-    return path
+    yield made
+    drop(made)
 
 
 @pytest.fixture(scope="module")
@@ -118,28 +159,29 @@ def test_without_a_library_there_is_no_trace(seed_report) -> None:
 # --- adding documents ------------------------------------------------------------
 
 
-def test_the_command_adds_lists_shows_and_removes(tmp_path: Path) -> None:
+def test_the_command_adds_lists_shows_and_removes(tmp_path: Path, spec: str) -> None:
     issue = tmp_path / "pravda.txt"
     issue.write_text("Page one text.\fPage two text.", encoding="utf-8")
-    db = str(tmp_path / "lib.db")
+    db = spec
     run = CliRunner().invoke
     args = ["library", "add", str(issue), "--source", "Pravda", "--date", "1987-07-29"]
     assert run(main, [*args, "--library", db]).exit_code == 0
     again = run(main, [*args, "--library", db])
     assert "added 0 document(s); 1 already in the library" in again.stderr
     listed = run(main, ["library", "list", "--library", db]).stdout
-    assert listed.startswith("1\tPravda\t1987-07-29\t")
-    shown = run(main, ["library", "show", "1", "--library", db]).stdout
+    number = listed.split("\t")[0]
+    assert listed.startswith(f"{number}\tPravda\t1987-07-29\t")
+    shown = run(main, ["library", "show", number, "--library", db]).stdout
     assert "--- page 2 ---\nPage two text." in shown
     assert "1 documents" in run(main, ["library", "stats", "--library", db]).stdout
-    assert run(main, ["library", "remove", "1", "--library", db]).exit_code == 0
+    assert run(main, ["library", "remove", number, "--library", db]).exit_code == 0
     assert run(main, ["library", "list", "--library", db]).stdout == ""
 
 
-def test_a_manifest_is_added_whole_or_not_at_all(tmp_path: Path) -> None:
+def test_a_manifest_is_added_whole_or_not_at_all(tmp_path: Path, spec: str) -> None:
     (tmp_path / "a.txt").write_text("First text.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Second text.", encoding="utf-8")
-    db = str(tmp_path / "lib.db")
+    db = spec
     good = tmp_path / "good.csv"
     good.write_text("path,source,date,title\na.txt,Pravda,1987-07-29,One\nb.txt,Trud,,Two\n")
     result = CliRunner().invoke(main, ["library", "add", "--manifest", str(good), "--library", db])
@@ -151,19 +193,17 @@ def test_a_manifest_is_added_whole_or_not_at_all(tmp_path: Path) -> None:
         + json.dumps({"path": "missing.txt", "source": "Pravda"})
         + "\n"
     )
-    before = Path(db).read_bytes()
     result = CliRunner().invoke(main, ["library", "add", "--manifest", str(bad), "--library", db])
     assert result.exit_code == 2 and "row 2: " in result.stderr and "no such file" in result.stderr
-    with Library(db) as opened:
+    with open_library(db) as opened:
         assert len(opened.documents()) == 2
-    assert before  # the library file is still there and whole
     dated = tmp_path / "dated.csv"
     dated.write_text("path,source,date\na.txt,Pravda,1987-13-45\n")
     result = CliRunner().invoke(main, ["library", "add", "--manifest", str(dated), "--library", db])
     assert result.exit_code == 2 and "date must be YYYY" in result.stderr
 
 
-def test_an_add_interrupted_part_way_adds_nothing(tmp_path: Path) -> None:
+def test_an_add_interrupted_part_way_adds_nothing(tmp_path: Path, spec: str) -> None:
     entries = []
     for n in range(3):
         path = tmp_path / f"{n}.txt"
@@ -175,10 +215,10 @@ def test_an_add_interrupted_part_way_adds_nothing(tmp_path: Path) -> None:
         yield from documents[:2]
         raise KeyboardInterrupt
 
-    db = str(tmp_path / "lib.db")
-    with Library(db, create=True) as opened, pytest.raises(KeyboardInterrupt):
+    db = spec
+    with open_library(db, create=True) as opened, pytest.raises(KeyboardInterrupt):
         opened.add(interrupted())  # type: ignore[arg-type]
-    with Library(db) as opened:
+    with open_library(db) as opened:
         assert opened.documents() == []
         assert opened.add(documents) == (3, 0)
 
@@ -205,13 +245,13 @@ def _add_many(db: str, folder: str, first: int) -> None:
         path = Path(folder) / f"doc{n}.txt"
         path.write_text(f"Document {n} of the test.", encoding="utf-8")
         entries.append(Entry(str(path), "Trud", "1987"))
-    with Library(db, create=True) as opened:
+    with open_library(db, create=True) as opened:
         opened.add(prepare(entries))
 
 
-def test_two_processes_adding_at_once_both_land(tmp_path: Path) -> None:
-    db = str(tmp_path / "lib.db")
-    Library(db, create=True).close()
+def test_two_processes_adding_at_once_both_land(tmp_path: Path, spec: str) -> None:
+    db = spec
+    open_library(db, create=True).close()
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_add_many, args=(db, str(tmp_path), n)) for n in (0, 100)]
     for worker in workers:
@@ -219,7 +259,7 @@ def test_two_processes_adding_at_once_both_land(tmp_path: Path) -> None:
     for worker in workers:
         worker.join(60)
         assert worker.exitcode == 0
-    with Library(db) as opened:
+    with open_library(db) as opened:
         assert len(opened.documents()) == 40
 
 
@@ -300,3 +340,15 @@ def test_a_quotation_on_another_page_than_cited(tmp_path: Path) -> None:
     wrong = [f for f in report.findings if f.rule == "locator-mismatch"]
     assert [(f.citation, f.suggestion) for f in wrong] == [("C1", "p. 210")]
     assert "not on the page cited (208)" in wrong[0].message
+
+
+def test_a_server_library_that_cannot_be_reached_is_one_line(tmp_path: Path) -> None:
+    url = "postgresql://someone:secret@127.0.0.1:1/nothing"
+    with pytest.raises(LibraryError, match="cannot reach the library") as caught:
+        open_library(url)
+    assert "secret" not in str(caught.value) and "\n" not in str(caught.value)
+    paper = tmp_path / "paper.txt"
+    paper.write_bytes(SEED.read_bytes())
+    result = CliRunner().invoke(main, ["audit", str(paper), "--library", url])
+    assert result.exit_code == 2 and "cannot reach the library" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -86,6 +86,16 @@ class NewDocument:
     first_page: int = 1
 
 
+def open_library(spec: str, create: bool = False) -> Library:
+    """The library ``spec`` names: a SQLite file, or ``postgresql://user:password@host/db``
+    (a server library for teams, see :mod:`citetrace.library.postgres`)."""
+    if spec.startswith(("postgresql://", "postgres://")):
+        from citetrace.library.postgres import PostgresLibrary
+
+        return PostgresLibrary(spec)  # type: ignore[return-value]
+    return Library(spec, create)
+
+
 class Library:
     """An open library file (see the module docstring)."""
 
@@ -165,7 +175,16 @@ class Library:
                 removed += self.db.execute("DELETE FROM documents WHERE id = ?", (number,)).rowcount
         return removed
 
-    def documents(self, where: str = "", args: Sequence[object] = ()) -> list[LibraryDocument]:
+    def documents(self) -> list[LibraryDocument]:
+        """Every document, by source and date."""
+        return self._documents()
+
+    def document(self, number: int) -> LibraryDocument | None:
+        """The document of id ``number``, if there is one."""
+        found = self._documents("WHERE id = ?", (number,))
+        return found[0] if found else None
+
+    def _documents(self, where: str = "", args: Sequence[object] = ()) -> list[LibraryDocument]:
         rows = self.db.execute(
             "SELECT id, path, source, date, title, key, doi, characters, first_page FROM documents "
             f"{where} ORDER BY source_key, date, id",
@@ -175,15 +194,15 @@ class Library:
 
     def by_source(self, source: str, date: str) -> list[LibraryDocument]:
         """The documents of ``source`` dated ``date`` (or within it: ``1987-07``)."""
-        return self.documents(
+        return self._documents(
             "WHERE source_key = ? AND (date = ? OR date LIKE ?)", (fold(source), date, date + "-%")
         )
 
     def by_key(self, key: str) -> list[LibraryDocument]:
-        return self.documents("WHERE key = ?", (key,))
+        return self._documents("WHERE key = ?", (key,))
 
     def of_source(self, source: str) -> list[LibraryDocument]:
-        return self.documents("WHERE source_key = ?", (fold(source),))
+        return self._documents("WHERE source_key = ?", (fold(source),))
 
     def pages(self, document: int) -> list[str]:
         rows = self.db.execute(

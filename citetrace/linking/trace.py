@@ -198,16 +198,19 @@ def _only_misreadings(quote: list[str], source: list[str]) -> bool:
 
 def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | None:
     """The quotation in a document of the library other than ``skip``: the passages
-    that share most of its longest words (any of them, as OCR may have damaged
+    that hold its longest words (all of them, else any, as OCR may have damaged
     some), best first, checked in full."""
     words = sorted(set(normal_words(quote)), key=len, reverse=True)[:6]
     seen: set[int] = set()
     candidates = []
-    for document_id, _page in library.search(words, any_word=True):
+    found = library.search(words) or library.search(words, any_word=True)
+    for document_id, _page in found:
         if document_id in skip or document_id in seen:
             continue
         seen.add(document_id)
-        candidates.extend(library.documents("WHERE id = ?", (document_id,)))
+        found = library.document(document_id)
+        if found is not None:
+            candidates.append(found)
     place = locate(quote, candidates, library)
     return place if place is not None and place.score >= FOUND else None
 

@@ -1,0 +1,208 @@
+"""The source library on PostgreSQL, for a team's shared library of many documents.
+
+The same operations as the SQLite library (:class:`~citetrace.library.store.Library`),
+with PostgreSQL's full-text search (a ``tsvector`` of each page, GIN-indexed)
+for the passages. Reached by ``--library postgresql://user:password@host:port/db``
+(``?schema=name`` keeps a library in a schema of its own). The driver is
+pg8000 (pure Python, BSD). Each change is one transaction; two processes can
+add at once (a content hash decides what is new; schema creation is
+serialised by an advisory lock).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import parse_qs, unquote, urlparse
+
+from citetrace.library.store import LibraryDocument, LibraryError, NewDocument
+from citetrace.text import fold
+
+_LOCK = 7_264_351  # the advisory lock that serialises schema creation
+_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS documents(
+        id BIGSERIAL PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        date TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        key TEXT NOT NULL DEFAULT '',
+        doi TEXT NOT NULL DEFAULT '',
+        characters BIGINT NOT NULL DEFAULT 0,
+        first_page INTEGER NOT NULL DEFAULT 1)""",
+    "CREATE INDEX IF NOT EXISTS documents_by_source ON documents(source_key, date)",
+    "CREATE INDEX IF NOT EXISTS documents_by_key ON documents(key)",
+    """CREATE TABLE IF NOT EXISTS pages(
+        document BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        words tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+        PRIMARY KEY(document, page))""",
+    "CREATE INDEX IF NOT EXISTS pages_words ON pages USING GIN(words)",
+]
+_SAFE_WORD = re.compile(r"[^\w]+")
+_COLUMNS = "id, path, source, date, title, key, doi, characters, first_page"
+
+
+class PostgresLibrary:
+    """A library in a PostgreSQL database (see the module docstring)."""
+
+    def __init__(self, url: str) -> None:
+        import pg8000.dbapi
+
+        parts = urlparse(url)
+        schema = parse_qs(parts.query).get("schema", [""])[0]
+        try:
+            self.db = pg8000.dbapi.connect(
+                user=unquote(parts.username or ""),
+                password=unquote(parts.password or "") or None,
+                host=parts.hostname or "localhost",
+                port=parts.port or 5432,
+                database=(parts.path or "/").lstrip("/") or None,
+                timeout=30,
+            )
+        except Exception as exc:  # the driver's errors: refused, unknown host, bad password
+            raise LibraryError(f"{_shown(url)}: cannot reach the library ({exc})") from None
+        try:
+            cursor = self.db.cursor()
+            if schema:
+                if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", schema):
+                    raise LibraryError(f"{_shown(url)}: schema must be a plain name")
+                cursor.execute(f'SET search_path TO "{schema}"')
+            cursor.execute("SELECT to_regclass('pages')")
+            if cursor.fetchone()[0] is None:  # a new library: made once, whatever runs at once
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+                if schema:
+                    cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                for statement in _SCHEMA:
+                    cursor.execute(statement)
+            self.db.commit()
+            self.db.autocommit = True  # reads stand alone; add and remove open their own
+        except LibraryError:
+            self.db.close()
+            raise
+        except Exception as exc:
+            self.db.rollback()
+            self.db.close()
+            raise LibraryError(f"{_shown(url)}: not a usable library ({exc})") from None
+        self.path = _shown(url)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> PostgresLibrary:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        cursor = self.db.cursor()
+        cursor.execute(sql, tuple(args))
+        return list(cursor.fetchall() if cursor.description else [])
+
+    def add(self, documents: Sequence[NewDocument]) -> tuple[int, int]:
+        added = known = 0
+        cursor = self.db.cursor()
+        cursor.execute("BEGIN")
+        try:
+            for doc in documents:
+                cursor.execute(
+                    "INSERT INTO documents(sha256, path, source, source_key, date, title, key, "
+                    "doi, characters, first_page) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                    " ON CONFLICT (sha256) DO NOTHING RETURNING id",
+                    (doc.sha256, doc.path, doc.source, fold(doc.source), doc.date, doc.title,
+                     doc.key, doc.doi, sum(map(len, doc.pages)), doc.first_page),
+                )  # fmt: skip
+                row = cursor.fetchone()
+                if row is None:
+                    known += 1
+                    continue
+                for page, text in enumerate(doc.pages, 1):
+                    cursor.execute(
+                        "INSERT INTO pages(document, page, text) VALUES (%s, %s, %s)",
+                        (row[0], page, text),
+                    )
+                added += 1
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        return added, known
+
+    def remove(self, ids: Sequence[int]) -> int:
+        cursor = self.db.cursor()
+        cursor.execute("BEGIN")
+        try:
+            removed = 0
+            for number in ids:
+                cursor.execute("DELETE FROM documents WHERE id = %s", (number,))
+                removed += max(cursor.rowcount, 0)
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        return removed
+
+    def _documents(self, where: str = "", args: Sequence[object] = ()) -> list[LibraryDocument]:
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM documents {where} ORDER BY source_key, date, id", args
+        )
+        return [LibraryDocument(*row) for row in rows]
+
+    def documents(self) -> list[LibraryDocument]:
+        return self._documents()
+
+    def document(self, number: int) -> LibraryDocument | None:
+        found = self._documents("WHERE id = %s", (number,))
+        return found[0] if found else None
+
+    def by_source(self, source: str, date: str) -> list[LibraryDocument]:
+        return self._documents(
+            "WHERE source_key = %s AND (date = %s OR date LIKE %s)",
+            (fold(source), date, date + "-%"),
+        )
+
+    def by_key(self, key: str) -> list[LibraryDocument]:
+        return self._documents("WHERE key = %s", (key,))
+
+    def of_source(self, source: str) -> list[LibraryDocument]:
+        return self._documents("WHERE source_key = %s", (fold(source),))
+
+    def pages(self, document: int) -> list[str]:
+        rows = self._rows("SELECT text FROM pages WHERE document = %s ORDER BY page", (document,))
+        return [row[0] for row in rows]
+
+    def search(
+        self, words: Sequence[str], limit: int = 20, any_word: bool = False
+    ) -> list[tuple[int, int]]:
+        terms = [t for t in (_SAFE_WORD.sub("", w) for w in words) if t]
+        if not terms:
+            return []
+        query = (" | " if any_word else " & ").join(terms)
+        rows = self._rows(
+            "SELECT document, page FROM pages WHERE words @@ to_tsquery('simple', %s) "
+            "ORDER BY ts_rank(words, to_tsquery('simple', %s)) DESC LIMIT %s",
+            (query, query, limit),
+        )
+        return [(int(d), int(p)) for d, p in rows]
+
+    def stats(self) -> dict[str, object]:
+        ((documents, characters),) = self._rows(
+            "SELECT count(*), coalesce(sum(characters), 0) FROM documents"
+        )
+        sources = self._rows(
+            "SELECT min(source), count(*), min(date), max(date) FROM documents "
+            "GROUP BY source_key ORDER BY count(*) DESC, min(source)"
+        )
+        return {"documents": documents, "characters": int(characters), "sources": sources}
+
+
+def _shown(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    parts = urlparse(url)
+    if parts.password:
+        return url.replace(f":{parts.password}@", ":***@", 1)
+    return url
