@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import parse_qs, unquote, urlparse
 
-from citetrace.library.store import LibraryDocument, LibraryError, NewDocument
+from citetrace.library.records import LibraryDocument, LibraryError, NewDocument
 from citetrace.text import fold
 
 _LOCK = 7_264_351  # the advisory lock that serialises schema creation

@@ -12,10 +12,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
+from citetrace.library.records import LibraryDocument, LibraryError, NewDocument
 from citetrace.text import fold
+
+__all__ = ["Library", "LibraryDocument", "LibraryError", "NewDocument", "open_library"]
 
 BUSY_SECONDS = 30
 SCHEMA_VERSION = 1
@@ -46,44 +48,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
     text, document UNINDEXED, page UNINDEXED, tokenize='unicode61 remove_diacritics 2'
 );
 """
-
-
-class LibraryError(Exception):
-    """A library that cannot be used; the message is one line for the user."""
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryDocument:
-    """One document of the library (its pages are read separately)."""
-
-    id: int
-    path: str
-    source: str
-    date: str | None
-    title: str
-    key: str
-    doi: str
-    characters: int
-    first_page: int = 1  # the printed number of its first page
-
-    def printed_page(self, page: int) -> int:
-        """The printed number of the ``page``-th page (1-based)."""
-        return self.first_page + page - 1
-
-
-@dataclass(frozen=True, slots=True)
-class NewDocument:
-    """A document to add: its metadata, and its text a page at a time."""
-
-    path: str
-    sha256: str
-    source: str
-    date: str | None
-    pages: Sequence[str]
-    title: str = ""
-    key: str = ""
-    doi: str = ""
-    first_page: int = 1
 
 
 def open_library(spec: str, create: bool = False) -> Library:
