@@ -141,7 +141,8 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
         references = as_references(bibliography, len(text))
     citations = _citations(doc, references, barriers)
     if config.library:
-        _trace(citations, references, config.library, path)
+        support = any(r.name == "claim-unsupported" for r in selected_rules(config))
+        _trace(citations, references, config.library, path, support)
     skip = [(c.start, c.end) for c in citations] + [(s.start, s.end) for s in suppressions]
     skip += doc.markup.corrected
     typos, assessment = _typos(doc, [*skip, (0, front_end)], config)
@@ -165,14 +166,20 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
     )
 
 
-def _trace(citations: list[Citation], references: list[Reference], library: str, path: str) -> None:
+def _trace(
+    citations: list[Citation],
+    references: list[Reference],
+    library: str,
+    path: str,
+    support: bool = False,
+) -> None:
     """Trace the citations to the source library (see :mod:`citetrace.linking.trace`)."""
     from citetrace.library.store import LibraryError, open_library
     from citetrace.linking.trace import trace_citations
 
     try:
         with open_library(library) as opened:
-            trace_citations(citations, references, opened)
+            trace_citations(citations, references, opened, support)
     except LibraryError as exc:
         raise InputError(path, f"library {exc}") from None
 

@@ -352,3 +352,29 @@ def test_a_server_library_that_cannot_be_reached_is_one_line(tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["audit", str(paper), "--library", url])
     assert result.exit_code == 2 and "cannot reach the library" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_claim_unsupported_runs_only_when_selected(tmp_path: Path) -> None:
+    issue = tmp_path / "pravda.txt"
+    issue.write_text(
+        "Moscow. The harvest in Siberia was late this year, the ministry of agriculture "
+        "reported, and grain deliveries to the state fell short of the plan.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "lib.db")
+    with Library(db, create=True) as opened:
+        opened.add(prepare([Entry(str(issue), "Pravda", "1987-07-29")]))
+    text = (
+        "The Siberian harvest was late and grain deliveries fell short (Pravda, 1987. 7. 29). "
+        "Moscow cut its military aid to Hanoi by half (Pravda, 1987. 7. 29).\n"
+    )
+    plain = audit_text(text, "p.md", Config(library=db))
+    assert not [f for f in plain.findings if f.rule == "claim-unsupported"]
+    assert all("support" not in (c.trace or {}) for c in plain.citations)
+    for select in (("CT6",), ("ALL",)):  # a prefix or ALL does not take in an opt-in rule
+        chosen = audit_text(text, "p.md", Config(library=db, select=select))
+        assert not [f for f in chosen.findings if f.rule == "claim-unsupported"]
+    report = audit_text(text, "p.md", Config(library=db, select=("claim-unsupported",)))
+    found = [f for f in report.findings if f.rule == "claim-unsupported"]
+    assert [f.citation for f in found] == ["C2"]  # the first claim is the source's
+    assert "Moscow cut its military aid" in found[0].text and "%" in found[0].message

@@ -216,11 +216,16 @@ def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | No
 
 
 def trace_citations(
-    citations: Sequence[Citation], references: Sequence[Reference], library: Library
+    citations: Sequence[Citation],
+    references: Sequence[Reference],
+    library: Library,
+    with_support: bool = False,
 ) -> None:
     """Set each citation's ``trace``: the library documents it cites, and, on the
     first citation of each claim, a verdict for each quotation in the claim
-    (checked against the documents of every citation of that claim)."""
+    (checked against the documents of every citation of that claim), and with
+    ``with_support``, for a claim without quotation, the passage that supports it
+    best (see :func:`support`)."""
     by_id = {r.id: r for r in references}
     cited = {c.id: cited_documents(library, c, by_id) for c in citations}
     by_claim: dict[tuple[int, int], list[Citation]] = {}
@@ -236,6 +241,8 @@ def trace_citations(
                         _verdict(c, start, end, words, unique, library)
                         for start, end, words in quotations(c.claim.text)
                     ]
+                    if with_support and not trace["quotations"]:
+                        trace["support"] = support(c.claim.text, unique, library)
                     for q in trace["quotations"]:  # which citation cites where it was found
                         q["citation"] = next(
                             (o.id for o in group
@@ -277,4 +284,47 @@ def _where(place: Place) -> dict:
         "document": _brief(place.document),
         "page": place.document.printed_page(place.page),
         "source_words": place.source_words,
+    }
+
+
+SUPPORTED = 0.5  # a claim this share of whose content words a passage has is supported
+_STOP = frozenset(
+    """that this with from have been were which their there would could should about
+    after before other these those into than then when what where while also more most
+    such only over under very said says will being them they its it's his her our your
+    because between during against among upon within without""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a claim that say what it is about: names and longer words."""
+    words = [w for w in normal_words(text) if len(w) >= 4 and w not in _STOP]
+    return list(dict.fromkeys(words))
+
+
+def support(claim: str, documents: Sequence[LibraryDocument], library: Library) -> dict | None:
+    """The passage of ``documents`` that has most of the claim's content words: its
+    share of them (the score), its document and page, and its text."""
+    wanted = set(content_words(claim))
+    if len(wanted) < 3:
+        return None
+    best: tuple[float, LibraryDocument, int, str] | None = None
+    span = max(12, 2 * len(wanted))  # words of a passage
+    for document in documents:
+        for number, page in enumerate(library.pages(document.id), 1):
+            words = _words(page)
+            for start in range(0, max(1, len(words) - span + 1), max(1, span // 3)):
+                window = words[start : start + span]
+                share = len(wanted & {w for w, _, _ in window}) / len(wanted)
+                if best is None or share > best[0]:
+                    text = " ".join(page[window[0][1] : window[-1][2]].split()) if window else ""
+                    best = (share, document, number, text)
+    if best is None:
+        return None
+    share, document, number, text = best
+    return {
+        "score": round(share, 2),
+        "document": _brief(document),
+        "page": document.printed_page(number),
+        "passage": text,
     }

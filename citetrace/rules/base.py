@@ -122,19 +122,23 @@ class Rule:
     summary: str
     explanation: str
     check: Check
+    default: bool = True  # run unless deselected; else only when selected by name or code
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Check], Check]:
-    """Register ``check`` as a rule; its docstring is the rule's explanation."""
+def rule(
+    code: str, name: str, severity: Severity, summary: str, default: bool = True
+) -> Callable[[Check], Check]:
+    """Register ``check`` as a rule; its docstring is the rule's explanation. A rule
+    with ``default`` false runs only when selected by its name or code."""
 
     def register(check: Check) -> Check:
         if code in {r.code for r in REGISTRY.values()} or name in REGISTRY:
             raise ValueError(f"rule {code} {name} registered twice")
         doc = inspect.cleandoc(check.__doc__ or summary)
-        REGISTRY[name] = Rule(code, name, severity, summary, doc, check)
+        REGISTRY[name] = Rule(code, name, severity, summary, doc, check, default)
         return check
 
     return register

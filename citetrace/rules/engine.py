@@ -47,6 +47,8 @@ def selected_rules(config: Config) -> list[Rule]:
         where = f"{config.source}: {key}" if config.source else key
         check_patterns(getattr(config, key), where)
     rules = sorted(REGISTRY.values(), key=lambda r: r.code)
+    named = {p.upper() for p in config.select} | set(config.select)
+    rules = [r for r in rules if r.default or r.name in named or r.code in named]
     if config.select:
         rules = [r for r in rules if matches(r, config.select)]
     if config.ignore:

@@ -203,3 +203,38 @@ def locator_mismatch(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             citation=cited.id,
             suggestion=f"p. {q['page']}",
         )
+
+
+@rule(
+    "CT607",
+    "claim-unsupported",
+    "info",
+    "A claim without quotation that no passage of the cited source seems to support.",
+    default=False,
+)
+def claim_unsupported(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    """A claim that quotes nothing is compared with the cited documents by its
+    content words (names, longer words): when no passage holds half of them, the
+    claim may not be what the source says. Word overlap is a weak judge, so this
+    is an info finding, run only when selected (`--select claim-unsupported`),
+    and it gives the best passage and its score for a person to read.
+
+    Example: "Moscow cut its aid to Hanoi by half" cited to an issue about the harvest.
+    """
+    from citetrace.linking.trace import SUPPORTED
+
+    for c in ctx.citations:
+        found = (c.trace or {}).get("support")
+        if not found or found["score"] >= SUPPORTED:
+            continue
+        d = found["document"]
+        yield ctx.finding(
+            self,
+            c.claim.start,
+            c.claim.end,
+            f"no passage of {_cited(c)} seems to support this claim: the best, "
+            f"{d['source']} {d['date'] or ''}, p. {found['page']} ({found['score']:.0%} of its "
+            f"words), reads: '{found['passage'][:160]}'",
+            citation=c.id,
+            suggestion="read the source and check the claim",
+        )
