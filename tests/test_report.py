@@ -356,8 +356,10 @@ def test_the_card_shows_what_the_library_says_of_a_quotation(browser, tmp_path: 
     for element in cited:  # the card of each citation of that issue, in turn
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         ActionChains(browser).move_to_element(element).perform()
-        shown.append(card.text)
+        marks = [m.text for m in card.find_elements(By.TAG_NAME, "mark")]
+        shown.append(card.text + ("\nmarked: " + " ".join(marks) if marks else ""))
         ActionChains(browser).move_to_element(heading).perform()
     assert all("library\nPravda 1987-05-20" in text for text in shown)
     expected = "altered; the source reads Pravda 1987-05-20, p. 1: “Cambodia is steadily"
     assert any(expected in text for text in shown)
+    assert any(text.endswith("marked: slowly") for text in shown)  # the word that differs

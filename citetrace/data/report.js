@@ -22,8 +22,12 @@ function show(target){
  row(dl,'line',c.line);
  card.appendChild(dl);
  if(c.quotes&&c.quotes.length){var qs=el('ul');c.quotes.forEach(function(q){
-  var t='“…” '+q.said+(q.where?' '+q.where:'')+(q.words?': “'+q.words+'”':'');
-  qs.appendChild(el('li',t,'quote-'+q.verdict));});card.appendChild(qs);}
+  var li=el('li','“…” '+q.said+(q.where?' '+q.where:''),'quote-'+q.verdict);
+  if(q.words.length){li.appendChild(document.createTextNode(': “'));
+   q.words.forEach(function(w,i){if(i)li.appendChild(document.createTextNode(' '));
+    li.appendChild(w[1]?el('mark',w[0]):document.createTextNode(w[0]));});
+   li.appendChild(document.createTextNode('”'));}
+  qs.appendChild(li);});card.appendChild(qs);}
  if(c.findings.length){var ul=el('ul');c.findings.forEach(function(f){ul.appendChild(el('li',f.explained,'sev-'+f.severity));});card.appendChild(ul);}
  card.hidden=false;
  var r=target.getBoundingClientRect();

@@ -27,6 +27,7 @@ from citetrace.render.charts import source_bars, timeline
 from citetrace.render.palette import source_colours
 from citetrace.render.place import spot
 from citetrace.rules import REGISTRY
+from citetrace.text import fold
 from citetrace.version import __version__
 
 _SEVERITIES = ("error", "warning", "info")
@@ -492,6 +493,8 @@ def _library_card(trace: dict | None) -> dict:
             d = q["document"]
             where = f"{d['source']} {d['date'] or ''}, p. {q['page']}".replace(" ,", ",")
         words = q.get("source_words", "") if q["verdict"] in ("altered", "elsewhere") else ""
+        quoted = set(fold(q["text"]).split())
+        marked = [[w, not set(fold(w).split()) <= quoted] for w in words.split()]
         quotes.append({"verdict": q["verdict"], "said": _VERDICT_WORDS[q["verdict"]],
-                       "where": where, "words": words})  # fmt: skip
+                       "where": where, "words": marked})  # fmt: skip
     return {"library": ", ".join(documents) or "not in the library", "quotes": quotes}
