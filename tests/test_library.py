@@ -183,14 +183,14 @@ def test_a_manifest_is_added_whole_or_not_at_all(tmp_path: Path, spec: str) -> N
     (tmp_path / "b.txt").write_text("Second text.", encoding="utf-8")
     db = spec
     good = tmp_path / "good.csv"
-    good.write_text("path,source,date,title\na.txt,Pravda,1987-07-29,One\nb.txt,Trud,,Two\n")
+    good.write_text("path,source,date,key\na.txt,Pravda,1987-07-29,\nb.txt,Trud,,trud-almanac\n")
     result = CliRunner().invoke(main, ["library", "add", "--manifest", str(good), "--library", db])
     assert result.exit_code == 0 and "added 2" in result.stderr
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         json.dumps({"path": "a.txt", "source": "Pravda", "date": "1987"})
         + "\n"
-        + json.dumps({"path": "missing.txt", "source": "Pravda"})
+        + json.dumps({"path": "missing.txt", "source": "Pravda", "date": "1987"})
         + "\n"
     )
     result = CliRunner().invoke(main, ["library", "add", "--manifest", str(bad), "--library", db])
@@ -201,6 +201,12 @@ def test_a_manifest_is_added_whole_or_not_at_all(tmp_path: Path, spec: str) -> N
     dated.write_text("path,source,date\na.txt,Pravda,1987-13-45\n")
     result = CliRunner().invoke(main, ["library", "add", "--manifest", str(dated), "--library", db])
     assert result.exit_code == 2 and "date must be YYYY" in result.stderr
+    undated = tmp_path / "undated.csv"
+    undated.write_text("path,source,date\nb.txt,Pravda,\n")
+    result = CliRunner().invoke(
+        main, ["library", "add", "--manifest", str(undated), "--library", db]
+    )
+    assert result.exit_code == 2 and "row 1: each row needs a date or a key" in result.stderr
 
 
 def test_an_add_interrupted_part_way_adds_nothing(tmp_path: Path, spec: str) -> None:

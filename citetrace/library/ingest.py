@@ -76,6 +76,10 @@ def read_manifest(path: str) -> list[Entry]:
         source = (row.get("source") or "").strip()
         if not name or not source:
             raise LibraryError(f"{where}: each row needs a path and a source")
+        if not (row.get("date") or "").strip() and not (row.get("key") or "").strip():
+            raise LibraryError(
+                f"{where}: each row needs a date or a key, or no citation can find it"
+            )
         entries.append(
             Entry(
                 os.path.join(base, name),
