@@ -38,7 +38,12 @@ WORDS = (
 def documents(count: int, seed_text: str) -> list[NewDocument]:
     rng = random.Random(7)
     report = audit_text(seed_text)
-    quoted = [(c.source, c.date, q[2]) for c in report.citations for q in quotations(c.claim.text)]
+    quoted = [
+        (c.source, c.date, words)
+        for c in report.citations
+        for start, end, words in quotations(seed_text)
+        if c.claim.start <= start and end <= c.claim.end
+    ]
     made = []
     for n in range(count):
         source = SOURCES[n % len(SOURCES)]

@@ -142,7 +142,7 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
     citations = _citations(doc, references, barriers)
     if config.library:
         support = any(r.name == "claim-unsupported" for r in selected_rules(config))
-        _trace(citations, references, config.library, path, support)
+        _trace(text, citations, references, config.library, path, support)
     skip = [(c.start, c.end) for c in citations] + [(s.start, s.end) for s in suppressions]
     skip += doc.markup.corrected
     typos, assessment = _typos(doc, [*skip, (0, front_end)], config)
@@ -167,6 +167,7 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
 
 
 def _trace(
+    text: str,
     citations: list[Citation],
     references: list[Reference],
     library: str,
@@ -179,7 +180,7 @@ def _trace(
 
     try:
         with open_library(library) as opened:
-            trace_citations(citations, references, opened, support)
+            trace_citations(text, citations, references, opened, support)
     except LibraryError as exc:
         raise InputError(path, f"library {exc}") from None
 

@@ -89,6 +89,7 @@ def _reports(outcomes, errors: list):
 
 
 _CONFIG_ERRORS: set[str] = set()
+_READ_TOO: list[str] = []  # files a run reads beside its documents (bibliographies, a library)
 
 
 def _config_failed(message: str) -> None:
@@ -106,7 +107,7 @@ def _exit(code: int) -> None:
 def _all_inputs(paths, reports, errors) -> list[str]:
     """Every input of a run, read or not: the paths named, each document audited
     and each that could not be read. No output may replace any of them."""
-    return [*paths, *(r.path for r in reports), *(e.path for e in errors)]
+    return [*paths, *(r.path for r in reports), *(e.path for e in errors), *_READ_TOO]
 
 
 def _emit(content, output: str | None, inputs: list[str]) -> None:
@@ -199,6 +200,7 @@ class _Commands(click.Group):
 def main() -> None:
     """Audit the citations of scholarly prose."""
     _CONFIG_ERRORS.clear()  # one run's errors (the library may run several in a process)
+    _READ_TOO.clear()
 
 
 def _rule_settings(
@@ -248,11 +250,13 @@ def _rule_settings(
                 click.echo(f"error: {exc}", err=True)
                 sys.exit(EXIT_ERROR)
         settings["bibliography"] = tuple(bibliography)
+        _READ_TOO.extend(bibliography)
     if library:
         if not library.startswith(("postgresql://", "postgres://")) and not Path(library).is_file():
             click.echo(f"error: {library}: no such library", err=True)
             sys.exit(EXIT_ERROR)
         settings["library"] = library
+        _READ_TOO.append(library)
     return settings
 
 
@@ -392,7 +396,7 @@ def audit(
         from citetrace.batch.workers import start_workers
 
         start_workers()
-    walked = [*paths, *(e.path for e in entries)]  # inputs, done or not
+    walked = [*paths, *(e.path for e in entries), *_READ_TOO]  # inputs, done or not
     if resume:
         from citetrace.batch.stream import done_paths
 
@@ -1034,11 +1038,11 @@ def _library_path(given: str | None) -> str:
     return configured or DEFAULT_LIBRARY
 
 
-def _open_library(given: str | None, create: bool = False):
+def _open_library(given: str | None, create: bool = False, write: bool = False):
     from citetrace.library.store import LibraryError, open_library
 
     try:
-        return open_library(_library_path(given), create)
+        return open_library(_library_path(given), create, write)
     except LibraryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -1121,7 +1125,7 @@ def library_show(document, library_path) -> None:
 @LIBRARY
 def library_remove(documents, library_path) -> None:
     """Remove documents by id."""
-    with _open_library(library_path) as opened:
+    with _open_library(library_path, write=True) as opened:
         removed = opened.remove(documents)
     click.echo(f"removed {removed} document(s)", err=True)
 

@@ -131,7 +131,8 @@ def load_config(path: Path) -> Config:
         elif name == "library":
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: library must be a file name")
-            values[name] = str(Path(path).parent / value)
+            is_url = value.startswith(("postgresql://", "postgres://"))
+            values[name] = value if is_url else str(Path(path).parent / value)
         elif name == "ignore_sic":
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: ignore-sic must be true or false")

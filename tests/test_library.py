@@ -224,7 +224,7 @@ def test_an_add_interrupted_part_way_adds_nothing(tmp_path: Path, spec: str) -> 
     db = spec
     with open_library(db, create=True) as opened, pytest.raises(KeyboardInterrupt):
         opened.add(interrupted())  # type: ignore[arg-type]
-    with open_library(db) as opened:
+    with open_library(db, write=True) as opened:
         assert opened.documents() == []
         assert opened.add(documents) == (3, 0)
 
@@ -384,3 +384,42 @@ def test_claim_unsupported_runs_only_when_selected(tmp_path: Path) -> None:
     found = [f for f in report.findings if f.rule == "claim-unsupported"]
     assert [f.citation for f in found] == ["C2"]  # the first claim is the source's
     assert "Moscow cut its military aid" in found[0].text and "%" in found[0].message
+
+
+def test_a_file_that_is_not_a_library_is_never_written(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "zotero.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE items(id INTEGER)")
+    before = other.read_bytes()
+    empty = tmp_path / "notes.txt"
+    empty.write_bytes(b"")
+    for path in (other, empty):
+        for args in (["library", "stats"], ["library", "add", str(SEED), "--source", "X",
+                                             "--date", "1987"]):  # fmt: skip
+            result = CliRunner().invoke(main, [*args, "--library", str(path)])
+            assert result.exit_code == 2
+    assert other.read_bytes() == before and empty.read_bytes() == b""
+    paper = tmp_path / "paper.txt"
+    paper.write_bytes(SEED.read_bytes())
+    result = CliRunner().invoke(main, ["audit", str(paper), "--library", str(other)])
+    assert result.exit_code == 2 and "not a citetrace library" in result.stderr
+    assert other.read_bytes() == before
+
+
+def test_an_audit_reads_the_library_without_locking_it(library: str, tmp_path: Path) -> None:
+    if not library.endswith(".db"):
+        pytest.skip("SQLite's locks")
+    import sqlite3
+
+    writer = sqlite3.connect(library, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a library add in progress
+    try:
+        report = audit_text('He said "to intensify further coordinated action of Asian '
+                            'Socialist countries" (Pravda, 1986. 10. 16).\n', "p.md",
+                            Config(library=library))  # fmt: skip
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert report.citations[0].trace["quotations"][0]["verdict"] == "found"

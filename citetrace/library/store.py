@@ -50,38 +50,61 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
 """
 
 
-def open_library(spec: str, create: bool = False) -> Library:
+def open_library(spec: str, create: bool = False, write: bool = False) -> Library:
     """The library ``spec`` names: a SQLite file, or ``postgresql://user:password@host/db``
     (a server library for teams, see :mod:`citetrace.library.postgres`)."""
     if spec.startswith(("postgresql://", "postgres://")):
         from citetrace.library.postgres import PostgresLibrary
 
         return PostgresLibrary(spec)  # type: ignore[return-value]
-    return Library(spec, create)
+    return Library(spec, create, write)
 
 
 class Library:
     """An open library file (see the module docstring)."""
 
-    def __init__(self, path: str, create: bool = False) -> None:
-        if not create and not Path(path).is_file():
+    def __init__(self, path: str, create: bool = False, write: bool = False) -> None:
+        """Open the library at ``path``: read-only unless ``write`` (a change) or
+        ``create`` (``library add``, which makes a new library, but never turns a
+        file that is not one into one)."""
+        target = Path(path)
+        exists = target.exists()
+        if exists and not target.is_file():
+            raise LibraryError(f"{path}: not a file")
+        if exists and target.stat().st_size == 0:
+            raise LibraryError(f"{path}: an empty file, not a citetrace library; left as it was")
+        if not exists and not create:
             raise LibraryError(f"{path}: no such library (create it with 'citetrace library add')")
         try:
-            self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.executescript(  # one transaction: a library is made whole or not at all
-                f"BEGIN IMMEDIATE;{_SCHEMA}"
-                f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
-            )
-            columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
-            if "first_page" not in columns:  # a library made before pages had numbers
-                self.db.execute(
-                    "ALTER TABLE documents ADD COLUMN first_page INTEGER NOT NULL DEFAULT 1"
+            if not create and not write:  # an audit reads: no lock, no change
+                self.db = sqlite3.connect(
+                    f"{target.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS
                 )
+            else:
+                self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+            if exists:
+                self._check(path)
+            else:  # a new library: made whole or not at all
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.executescript(
+                    f"BEGIN IMMEDIATE;{_SCHEMA}"
+                    f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
+                )
+            self.db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{path}: not a citetrace library ({exc})") from None
         self.path = path
+
+    def _check(self, path: str) -> None:
+        """Refuse a file that is not a citetrace library (a reference manager's
+        database, say): it is never written to."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is None:
+            self.db.close()
+            raise LibraryError(f"{path}: not a citetrace library; left as it was")
 
     def close(self) -> None:
         self.db.close()

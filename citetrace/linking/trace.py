@@ -15,8 +15,9 @@ for in the whole library (FTS5), to suggest the citation it should have had.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,8 +33,17 @@ CLOSE = 70  # this good: the same passage, words changed
 MIN_WORDS = 3  # a quotation of fewer words is a term, not a quotation
 GARBLED = 0.8  # a word this far from the quoted one may still be it, in a damaged passage
 NOISY_PASSAGE = 3  # misread words that make a passage damaged
+# Words a misreading of which turns the meaning: they must stand as quoted.
+_NEGATIONS = frozenset("not no nor never none nothing neither nobody now".split())
+_DIGITS = re.compile(r"\D")
 MISREAD = 0.5  # OCR edits per character of a word (Born → Dom, the → tho), misreadings cheaper
-_QUOTATION = re.compile(r'"(?P<a>[^"\n]{8,}?)"|“(?P<b>[^”\n]{8,}?)”|«(?P<c>[^»\n]{8,}?)»')
+# A straight quote opens after a space, a bracket or a dash and before a word, and
+# closes after a word and before a space or punctuation; curly quotes say which they are.
+_QUOTATION = re.compile(
+    r'(?<![^\s(\[—–-])"(?=\S)(?P<a>[^"]{8,}?)(?<=\S)"(?=[\s.,;:!?)\]—–-]|$)'
+    r"|“(?P<b>[^”]{8,}?)”|«(?P<c>[^»]{8,}?)»"
+)
+_PARAGRAPHS = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # runs of text between blank lines
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BROKEN = re.compile(r"[-¬]\s*\n\s*")
@@ -67,14 +77,18 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def quotations(claim: str) -> list[tuple[int, int, str]]:
-    """The quotations of a claim: (start, end) inside it, and the quoted words."""
+def quotations(text: str) -> list[tuple[int, int, str]]:
+    """The quotations of ``text``, paired over the whole text, a paragraph at a time
+    (a claim may start inside a quotation, so pairing quote marks inside a claim
+    alone can take the words between two quotations for one): (start, end) of the
+    quoted words, and the words."""
     found = []
-    for m in _QUOTATION.finditer(claim):
-        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
-        words = m.group(group)
-        if len(normal_words(words)) >= MIN_WORDS:
-            found.append((m.start(group), m.end(group), words))
+    for paragraph in _PARAGRAPHS.finditer(text):
+        for m in _QUOTATION.finditer(text, paragraph.start(), paragraph.end()):
+            group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+            words = m.group(group)
+            if len(normal_words(words)) >= MIN_WORDS:
+                found.append((m.start(group), m.end(group), " ".join(words.split())))
     return found
 
 
@@ -101,21 +115,24 @@ def locate(quote: str, documents: Sequence[LibraryDocument], library: Library) -
     parts = [p for p in _ELLIPSIS.split(quote) if len(normal_words(p)) >= 1]
     best: Place | None = None
     for document in documents:
-        for number, page in enumerate(library.pages(document.id), 1):
-            page_words = _words(page)
-            scores = [_match(normal_words(p), page_words, page) for p in parts]
-            if not scores or any(s is None for s in scores):
-                continue
-            score = min(s[0] for s in scores)  # type: ignore[index]
-            words = " … ".join(s[1] for s in scores)  # type: ignore[index]
-            if best is None or score > best.score:
-                best = Place(document, number, score, words)
+        pages = library.pages(document.id)
+        text = "\n".join(pages)  # matched whole: a quotation may run over a page
+        page_starts = list(itertools.accumulate((len(p) + 1 for p in pages[:-1]), initial=0))
+        words = _words(text)
+        matches = [_match(normal_words(p), words, text) for p in parts]
+        if not matches or any(m is None for m in matches):
+            continue
+        score = min(m[0] for m in matches)  # type: ignore[index]
+        said = " … ".join(m[1] for m in matches)  # type: ignore[index]
+        number = bisect_right(page_starts, matches[0][2]) if matches[0] else 1  # type: ignore[index]
+        if best is None or score > best.score:
+            best = Place(document, number, score, said)
     return best
 
 
 def _match(
     quote: list[str], page_words: list[tuple[str, int, int]], page: str
-) -> tuple[float, str] | None:
+) -> tuple[float, str, int] | None:
     """How well ``quote`` matches its best stretch of the page (100 = word for word,
     forgiving OCR misreadings), and that stretch as the page writes it; ``None``
     below :data:`CLOSE`."""
@@ -123,15 +140,16 @@ def _match(
     if not quote or not words:
         return None
     needle, haystack = " ".join(quote), " ".join(words)
+    if len(haystack) < len(needle) * 0.9:
+        return None  # too short to hold it (a partial alignment would turn the two round)
     starts = []  # where each word starts in the haystack
     at = 0
     for w in words:
         starts.append(at)
         at += len(w) + 1
-    exact = haystack.find(needle)
-    if exact >= 0 and (exact == 0 or haystack[exact - 1] == " "):
+    for exact in _occurrences(haystack, needle):
         first = bisect_right(starts, exact) - 1
-        return 100.0, _original(page, page_words, first, first + len(quote))
+        return 100.0, _original(page, page_words, first, first + len(quote)), page_words[first][1]
     aligned = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=CLOSE)
     if aligned is None:
         return None
@@ -139,9 +157,20 @@ def _match(
     last = bisect_right(starts, max(aligned.dest_end - 1, aligned.dest_start))
     first, last = _trimmed(quote, words, first, last)
     stretch = words[first:last]
+    where = page_words[first][1] if first < len(page_words) else 0
     if _only_misreadings(quote, stretch):
-        return max(aligned.score, FOUND), _original(page, page_words, first, last)
-    return min(aligned.score, FOUND - 1), _original(page, page_words, first, last)
+        return max(aligned.score, FOUND), _original(page, page_words, first, last), where
+    return min(aligned.score, FOUND - 1), _original(page, page_words, first, last), where
+
+
+def _occurrences(haystack: str, needle: str):
+    """Where ``needle`` stands in ``haystack`` as whole words."""
+    at = haystack.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if (at == 0 or haystack[at - 1] == " ") and (end == len(haystack) or haystack[end] == " "):
+            yield at
+        at = haystack.find(needle, at + 1)
 
 
 def _trimmed(quote: list[str], words: list[str], first: int, last: int) -> tuple[int, int]:
@@ -186,8 +215,13 @@ def _only_misreadings(quote: list[str], source: list[str]) -> bool:
             return False
         read = [w for w in read if len(w) > 1 or w in quoted] or read  # stray marks
         wanted, seen = "".join(quoted), "".join(read)
+        if _DIGITS.sub("", wanted) and _DIGITS.sub("", wanted) != _DIGITS.sub("", seen):
+            return False  # a number changed (1988 for 1990) is never a misreading
+        if (set(quoted) | set(read)) & _NEGATIONS and wanted != seen:
+            return False  # not/now, no/so: a misreading that turns the meaning is a change
         distance = ocr_distance(wanted, seen)
-        if distance <= max(1.0, len(wanted) * MISREAD):
+        allowed = max(1.0, len(wanted) * MISREAD)
+        if distance <= allowed:
             misread += len(quoted)
         elif len(quoted) == len(read) and distance <= len(wanted) * GARBLED:
             doubtful += 1  # as many words: a garbled word, or another word
@@ -200,10 +234,10 @@ def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | No
     """The quotation in a document of the library other than ``skip``: the passages
     that hold its longest words (all of them, else any, as OCR may have damaged
     some), best first, checked in full."""
-    words = sorted(set(normal_words(quote)), key=len, reverse=True)[:6]
+    words = sorted(set(normal_words(quote)), key=lambda w: (-len(w), w))[:6]
     seen: set[int] = set()
     candidates = []
-    found = library.search(words) or library.search(words, any_word=True)
+    found = library.search(words) + library.search(words, limit=40, any_word=True)
     for document_id, _page in found:
         if document_id in skip or document_id in seen:
             continue
@@ -216,6 +250,7 @@ def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | No
 
 
 def trace_citations(
+    text: str,
     citations: Sequence[Citation],
     references: Sequence[Reference],
     library: Library,
@@ -228,6 +263,8 @@ def trace_citations(
     best (see :func:`support`)."""
     by_id = {r.id: r for r in references}
     cited = {c.id: cited_documents(library, c, by_id) for c in citations}
+    quoted = quotations(text)
+    starts = [q[0] for q in quoted]
     by_claim: dict[tuple[int, int], list[Citation]] = {}
     for c in citations:
         by_claim.setdefault((c.claim.start, c.claim.end), []).append(c)
@@ -237,9 +274,11 @@ def trace_citations(
             if number == 0:
                 unique = list({d.id: d for o in group for d in cited[o.id]}.values())
                 if unique:
+                    inside = quoted[bisect_left(starts, c.claim.start) :]
                     trace["quotations"] = [
-                        _verdict(c, start, end, words, unique, library)
-                        for start, end, words in quotations(c.claim.text)
+                        _verdict(start, end, words, unique, library)
+                        for start, end, words in inside
+                        if end <= c.claim.end  # wholly inside the claim
                     ]
                     if with_support and not trace["quotations"]:
                         trace["support"] = support(c.claim.text, unique, library)
@@ -257,15 +296,9 @@ def _brief(d: LibraryDocument) -> dict:
 
 
 def _verdict(
-    c: Citation,
-    start: int,
-    end: int,
-    words: str,
-    documents: list[LibraryDocument],
-    library: Library,
+    start: int, end: int, words: str, documents: list[LibraryDocument], library: Library
 ) -> dict:
-    at = c.claim.start + start
-    verdict: dict = {"start": at, "end": c.claim.start + end, "text": words}
+    verdict: dict = {"start": start, "end": end, "text": words}
     place = locate(words, documents, library)
     if place is not None and place.score >= FOUND:
         verdict.update(verdict="found", **_where(place))

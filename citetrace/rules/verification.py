@@ -42,7 +42,8 @@ def quote_not_found(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             self,
             q["start"],
             q["end"],
-            f"this quotation is not in {_cited(c)} (nor anywhere in the library)",
+            f"this quotation is not in {_cited(c)}, nor in the documents a search of the "
+            "library brought up",
             citation=c.id,
             suggestion="check the quotation against the source",
         )
