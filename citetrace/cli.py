@@ -114,7 +114,7 @@ def _emit(content, output: str | None, inputs: list[str]) -> None:
     """Write ``content`` (text, or pieces of it streamed) to ``output`` or standard output."""
     if output is None:
         for piece in (content,) if isinstance(content, str) else content:
-            click.echo(piece, nl=False)
+            click.echo(piece, nl=False, color=True)  # the same bytes as with -o
         return
     from citetrace.output import OutputError, write_atomic
 
@@ -1064,7 +1064,7 @@ def library() -> None:
 @click.option("--doi", default="", help="Their DOI.")
 @click.option(
     "--first-page",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=999_999),
     default=1,
     show_default=True,
     help="The printed number of their first page (a book's p. 201 as the PDF's first).",
@@ -1104,7 +1104,7 @@ def library_list(library_path) -> None:
 
 
 @library.command("show")
-@click.argument("document", type=int)
+@click.argument("document", type=click.IntRange(min=1, max=2**62))
 @LIBRARY
 def library_show(document, library_path) -> None:
     """A document's metadata and text, page by page."""
@@ -1113,21 +1113,27 @@ def library_show(document, library_path) -> None:
         if d is None:
             click.echo(f"error: no document {document} in the library", err=True)
             sys.exit(EXIT_ERROR)
-        click.echo(
+        from citetrace.render.text import printable  # the document's controls shown, not sent
+
+        head = (
             f"{d.source} {d.date or ''} {d.title}\n{d.path}\nkey {d.key or '—'}, DOI {d.doi or '—'}"
         )
+        click.echo(printable(head))
         for number, page in enumerate(opened.pages(d.id), 1):
-            click.echo(f"\n--- page {number} ---\n{page}")
+            click.echo(printable(f"\n--- page {d.printed_page(number)} ---\n{page}"))
 
 
 @library.command("remove")
-@click.argument("documents", nargs=-1, type=int, required=True)
+@click.argument("documents", nargs=-1, type=click.IntRange(min=1, max=2**62), required=True)
 @LIBRARY
 def library_remove(documents, library_path) -> None:
     """Remove documents by id."""
     with _open_library(library_path, write=True) as opened:
         removed = opened.remove(documents)
     click.echo(f"removed {removed} document(s)", err=True)
+    if removed < len(set(documents)):
+        click.echo(f"error: {len(set(documents)) - removed} of them not in the library", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 @library.command("stats")

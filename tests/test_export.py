@@ -119,3 +119,11 @@ def test_export_is_deterministic_and_written_atomically(tmp_path: Path) -> None:
     refused = CliRunner().invoke(main, ["export", str(paper), "-o", str(paper)])
     assert refused.exit_code == 2 and "refusing to overwrite an input" in refused.stderr
     assert paper.read_bytes() == SEED.read_bytes()
+
+
+def test_bibtex_escaping_is_one_pass_and_complete() -> None:
+    from citetrace.render.export import _escaped
+
+    assert _escaped(r"a\b") == r"a\textbackslash{}b"
+    assert _escaped("x~y^z") == r"x\textasciitilde{}y\textasciicircum{}z"
+    assert _escaped("{50%}") == r"\{50\%\}"

@@ -423,3 +423,10 @@ def test_an_audit_reads_the_library_without_locking_it(library: str, tmp_path: P
         writer.execute("ROLLBACK")
         writer.close()
     assert report.citations[0].trace["quotations"][0]["verdict"] == "found"
+
+
+def test_a_section_locator_is_not_a_page() -> None:
+    from citetrace.rules.verification import cited_pages
+
+    assert cited_pages("§82") == set() and cited_pages("para. 4") == set()
+    assert cited_pages("ch. 3") == set() and cited_pages("n. 12") == set()

@@ -195,6 +195,8 @@ def _csl_json(text: str, path: str) -> list[BibEntry]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise InputError(path, "JSON nested too deeply to be a bibliography") from None
     items = data.get("items") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise InputError(path, "not CSL-JSON (a list of items)")

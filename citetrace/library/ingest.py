@@ -51,22 +51,29 @@ def check_page(value: str | None, where: str) -> int:
     """A first page number (1 when not given), or a :class:`LibraryError`."""
     if value in (None, ""):
         return 1
-    if not str(value).strip().isdecimal():
+    text = str(value).strip()
+    if not text.isascii() or not text.isdecimal() or len(text) > 6:
         raise LibraryError(f"{where}: first_page must be a page number, not {value!r}")
-    return int(str(value).strip())
+    return int(text)
 
 
 def read_manifest(path: str) -> list[Entry]:
     """The rows of a CSV (with a header) or JSON Lines manifest; paths are relative to it."""
     base = os.path.dirname(os.path.abspath(path))
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
+        with open(path, encoding="utf-8-sig", newline="") as handle:  # Excel writes a BOM
             if path.lower().endswith((".jsonl", ".ndjson")):
                 rows = [
                     _json_row(line, path, n) for n, line in enumerate(handle, 1) if line.strip()
                 ]
             else:
-                rows = list(csv.DictReader(handle))
+                reader = csv.DictReader(handle)
+                if not {"path", "source"} <= set(reader.fieldnames or ()):
+                    raise LibraryError(
+                        f"{path}: a CSV manifest needs a header row naming at least the "
+                        "columns path and source"
+                    )
+                rows = list(reader)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise LibraryError(f"{path}: the manifest cannot be read ({exc})") from None
     entries = []
@@ -112,8 +119,8 @@ def prepare(entries: Iterable[Entry], pages: bool = True) -> list[NewDocument]:
         where = entry.where or entry.path
         try:
             size = os.stat(entry.path).st_size
-        except OSError:
-            raise LibraryError(f"{where}: {entry.path}: no such file") from None
+        except (OSError, ValueError):  # ValueError: a NUL in the name
+            raise LibraryError(f"{where}: {entry.path!r}: no such file") from None
         if size > LARGEST:
             raise LibraryError(
                 f"{where}: {entry.path} is {size / 1e6:.0f} MB; a library document may be "

@@ -52,14 +52,18 @@ class PostgresLibrary:
     def __init__(self, url: str) -> None:
         import pg8000.dbapi
 
-        parts = urlparse(url)
+        try:
+            parts = urlparse(url)
+            port = parts.port
+        except ValueError:
+            raise LibraryError("the PostgreSQL URL cannot be read") from None
         schema = parse_qs(parts.query).get("schema", [""])[0]
         try:
             self.db = pg8000.dbapi.connect(
                 user=unquote(parts.username or ""),
                 password=unquote(parts.password or "") or None,
                 host=parts.hostname or "localhost",
-                port=parts.port or 5432,
+                port=port or 5432,
                 database=(parts.path or "/").lstrip("/") or None,
                 timeout=30,
             )
@@ -71,8 +75,13 @@ class PostgresLibrary:
                 if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", schema):
                     raise LibraryError(f"{_shown(url)}: schema must be a plain name")
                 cursor.execute(f'SET search_path TO "{schema}"')
-            cursor.execute("SELECT to_regclass('pages')")
-            if cursor.fetchone()[0] is None:  # a new library: made once, whatever runs at once
+            cursor.execute("SELECT to_regclass('pages'), to_regclass('documents')")
+            pages, documents = cursor.fetchone()
+            if (pages is None) != (documents is None):
+                raise LibraryError(
+                    f"{_shown(url)}: tables of another application are here; use ?schema="
+                )
+            if pages is None:  # a new library: made once, whatever runs at once
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
                 if schema:
                     cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
@@ -113,8 +122,9 @@ class PostgresLibrary:
                     "INSERT INTO documents(sha256, path, source, source_key, date, title, key, "
                     "doi, characters, first_page) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
                     " ON CONFLICT (sha256) DO NOTHING RETURNING id",
-                    (doc.sha256, doc.path, doc.source, fold(doc.source), doc.date, doc.title,
-                     doc.key, doc.doi, sum(map(len, doc.pages)), doc.first_page),
+                    (doc.sha256, _clean(doc.path), _clean(doc.source), fold(doc.source), doc.date,
+                     _clean(doc.title), _clean(doc.key), _clean(doc.doi),
+                     sum(map(len, doc.pages)), doc.first_page),
                 )  # fmt: skip
                 row = cursor.fetchone()
                 if row is None:
@@ -123,7 +133,7 @@ class PostgresLibrary:
                 for page, text in enumerate(doc.pages, 1):
                     cursor.execute(
                         "INSERT INTO pages(document, page, text) VALUES (%s, %s, %s)",
-                        (row[0], page, text),
+                        (row[0], page, _clean(text)),
                     )
                 added += 1
             cursor.execute("COMMIT")
@@ -200,9 +210,18 @@ class PostgresLibrary:
         return {"documents": documents, "characters": int(characters), "sources": sources}
 
 
+def _clean(value: str) -> str:
+    """Text PostgreSQL stores: it refuses NUL characters, which SQLite keeps."""
+    return value.replace("\x00", "\ufffd") if "\x00" in value else value
+
+
 def _shown(url: str) -> str:
     """The URL with its password hidden, for messages."""
-    parts = urlparse(url)
+    try:
+        parts = urlparse(url)
+        parts.port  # noqa: B018  (a URL that cannot be read raises here)
+    except ValueError:
+        return "postgresql://…"
     if parts.password:
         return url.replace(f":{parts.password}@", ":***@", 1)
     return url

@@ -139,12 +139,24 @@ def to_bibtex(reports: Sequence[DocumentReport]) -> str:
     return bibtexparser.write_string(library)
 
 
+_TEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
 def _escaped(value: str) -> str:
-    """Text safe inside BibTeX braces: the characters TeX gives a meaning escaped."""
-    value = value.replace("\\", r"\textbackslash{}")
-    for ch in "&%$#_":
-        value = value.replace(ch, "\\" + ch)
-    return value.replace("{", r"\{").replace("}", r"\}")
+    """Text safe inside BibTeX braces: each character TeX gives a meaning escaped,
+    in one pass (so an escape's own braces are not escaped again)."""
+    return "".join(_TEX.get(ch, ch) for ch in value)
 
 
 def _braced(value: str) -> str:

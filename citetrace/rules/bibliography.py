@@ -16,6 +16,9 @@ from citetrace.text import fold
 SAME_NAME = 85  # a surname this close (rapidfuzz ratio) to another is the same, misspelt
 
 
+SAME_TITLE = 80  # a printed entry holding a title this close (partial ratio) is that work
+
+
 @rule("CT801", "not-in-bibliography", "info", "A printed entry the bibliography file lacks.")
 def not_in_bibliography(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """With `--bibliography`, each entry of the printed reference list should be
@@ -25,8 +28,8 @@ def not_in_bibliography(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Example: `Pike, D. 1987 Vietnam and the Soviet Union` printed, no Pike 1987 in `refs.bib`.
     """
-    for ref, by_name, near in _compared(ctx):
-        if by_name or near:
+    for ref, same, moved, spelt in _compared(ctx):
+        if same or moved or spelt:
             continue
         yield ctx.entry_finding(
             self,
@@ -44,26 +47,28 @@ def not_in_bibliography(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     "A printed entry whose year or author's spelling differs from the bibliography file.",
 )
 def bibliography_disagrees(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    """A printed entry and the bibliography file's entry for the same work should
-    agree: the same year, the author's name spelt the same way. A difference is
-    a slip in one of them (often an OCR'd list against a clean library).
+    """A printed entry and the bibliography file's entry for the same work (same
+    author and title) should agree: the same year, the author's name spelt the
+    same way. A difference is a slip in one of them (often an OCR'd list against
+    a clean library). Another work of the same author is not this.
 
-    Example: printed `Medvedyev, V. 1988`, `refs.bib` has `Medvedev, V.` 1988.
+    Example: printed `Medvedyev, V. 1988. Socialist cooperation`, `refs.bib` has
+    `Medvedev, V.` 1988 with that title.
     """
-    for ref, by_name, near in _compared(ctx):
-        if by_name and not any(_same_year(e.year, ref.year) for e in by_name):
-            years = sorted({e.year for e in by_name if e.year})
-            if len(by_name) == 1 and years:
-                entry = by_name[0]
-                yield ctx.entry_finding(
-                    self,
-                    ref,
-                    f"'{ref.key}' is printed with {ref.year}, but {entry.file} has "
-                    f"'{entry.key}' (line {entry.line}) with {years[0]}",
-                    suggestion="correct the year in one of them",
-                )
-        elif not by_name and near:
-            entry = near[0]
+    for ref, same, moved, spelt in _compared(ctx):
+        if same:
+            continue
+        if moved:
+            entry = moved[0]
+            yield ctx.entry_finding(
+                self,
+                ref,
+                f"'{ref.key}' is printed with {ref.year}, but {entry.file} has the same "
+                f"work as '{entry.key}' (line {entry.line}) with {entry.year}",
+                suggestion="correct the year in one of them",
+            )
+        elif spelt:
+            entry = spelt[0]
             yield ctx.entry_finding(
                 self,
                 ref,
@@ -73,10 +78,12 @@ def bibliography_disagrees(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _compared(ctx: RuleContext) -> Iterator[tuple[Reference, list[BibEntry], list[BibEntry]]]:
-    """Each printed author-date entry, with the file's entries of its first author,
-    and (when there are none) those of the same year whose first author is spelt
-    nearly the same."""
+def _compared(
+    ctx: RuleContext,
+) -> Iterator[tuple[Reference, list[BibEntry], list[BibEntry], list[BibEntry]]]:
+    """Each printed author-date entry, with the file's entries that are the same work
+    (same first author and year), the same work under another year (same author,
+    same title), and under a near spelling of the author (same year and title)."""
     if not ctx.bibliography or not ctx.references or ctx.references[0].origin:
         return  # no file, or no printed list (the file is the list)
     by_author: dict[str, list[BibEntry]] = defaultdict(list)
@@ -87,17 +94,24 @@ def _compared(ctx: RuleContext) -> Iterator[tuple[Reference, list[BibEntry], lis
         if ref.periodical or not ref.authors or not ref.year:
             continue
         name = fold(ref.authors[0])
-        by_name = by_author.get(name, [])
-        near = []
-        if not by_name:
-            near = [
+        mine = by_author.get(name, [])
+        same = [e for e in mine if _same_year(e.year, ref.year)]
+        moved = [e for e in mine if not same and _same_title(e, ref)]
+        spelt = []
+        if not mine:
+            spelt = [
                 e
                 for key, entries in by_author.items()
                 if fuzz.ratio(key, name) >= SAME_NAME
                 for e in entries
-                if _same_year(e.year, ref.year)
+                if _same_year(e.year, ref.year) and _same_title(e, ref)
             ]
-        yield ref, by_name, near
+        yield ref, same, moved, spelt
+
+
+def _same_title(entry: BibEntry, ref: Reference) -> bool:
+    """Whether the printed entry holds the file entry's title (nearly)."""
+    return bool(entry.title) and fuzz.partial_ratio(fold(entry.title), fold(ref.text)) >= SAME_TITLE
 
 
 def _same_year(a: str | None, b: str | None) -> bool:

@@ -119,7 +119,9 @@ def _could_be(c: Citation, entries: list[Reference]) -> bool:
 
 
 def _names(citations: list[Citation]) -> str:
-    shown = list(dict.fromkeys(f"{c.source_raw} {c.year}" for c in citations))
+    shown = list(
+        dict.fromkeys(f"{c.source_raw} {c.year or c.date_raw or ''}".strip() for c in citations)
+    )
     more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
     return ", ".join(f"'{s}'" for s in shown[:3]) + more
 

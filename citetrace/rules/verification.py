@@ -163,12 +163,17 @@ def secondary_attribution(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+_NOT_PAGES = re.compile(
+    r"§|¶|\b(?:para|paras|ch|chap|chapter|sec|section|n|nn|note|l|ll|line|fn)\b\.?", re.I
+)
 _PAGE_RANGE = re.compile(r"(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?")
 
 
 def cited_pages(locator: str | None) -> set[int]:
     """The pages a locator cites: ``208``, ``p. 12``, ``pp. 79-80``, ``12, 15``."""
     pages: set[int] = set()
+    if _NOT_PAGES.search(locator or ""):
+        return pages  # a section, paragraph, chapter, note or line is not a page
     for m in _PAGE_RANGE.finditer(locator or ""):
         first = int(m.group(1))
         last = int(m.group(2)) if m.group(2) else first
