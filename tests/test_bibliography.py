@@ -190,3 +190,35 @@ def test_findings_on_a_file_entry_point_into_the_file(tmp_path: Path, bib: Path)
         "artifactLocation": {"uri": bib.resolve().as_uri()},
         "region": {"startLine": 7},
     } in locations
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("junk.ris", "Just some notes, not RIS at all.\n", "no record opens with 'TY  -'"),
+        ("open.ris", "TY  - BOOK\nAU  - Pike, D.\nPY  - 1987\nER  - \n\nTY  - BOOK\nAU  - Lee\n",
+         "line 6: a RIS record without its end"),
+        ("odd.json", '[{"id": "a"}, [1, 2]]', "item 2 is not a CSL-JSON object"),
+        ("twice.bib", "@book{a, title={X}}\n@book{a, title={Y}}\n", "the key 'a' is used twice"),
+    ],
+)  # fmt: skip
+def test_more_bad_bibliographies(tmp_path: Path, name: str, content: str, reason: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason):
+        read_bibliography(str(path))
+
+
+def test_a_latin1_bibliography_and_a_crossref(tmp_path: Path) -> None:
+    latin = tmp_path / "l1.bib"
+    latin.write_bytes("@book{m, author={Müller}, year={2001}, title={T}}\n".encode("latin-1"))
+    with pytest.raises(InputError, match="a bibliography must be UTF-8"):
+        read_bibliography(str(latin))
+    crossed = tmp_path / "x.bib"
+    crossed.write_text(
+        "@inproceedings{lee2004, author={Lee, K.}, title={Roots}, crossref={proc}}\n"
+        "@proceedings{proc, title={Proceedings of Roots}, year={2004}}\n",
+        encoding="utf-8",
+    )
+    lee = read_bibliography(str(crossed))[0]
+    assert (lee.year, lee.container) == ("2004", "Proceedings of Roots")

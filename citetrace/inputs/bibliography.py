@@ -64,7 +64,12 @@ def _read(path: str, _mtime: int, _size: int) -> tuple[BibEntry, ...]:
     kind = FORMATS.get(os.path.splitext(path)[1].lower())
     if kind is None:
         raise InputError(path, "not a bibliography (.bib, .json for CSL-JSON, or .ris)")
-    text = decode(read_bytes(path), path)
+    try:
+        text = decode(read_bytes(path), path)
+    except InputError as exc:
+        raise InputError(
+            path, exc.reason.split(";")[0] + "; a bibliography must be UTF-8"
+        ) from None
     if kind == "bibtex":
         return tuple(_bibtex(text, path))
     if kind == "ris":
@@ -86,11 +91,20 @@ def _bibtex(text: str, path: str) -> list[BibEntry]:
     library = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors()])
     if library.failed_blocks:
         block = library.failed_blocks[0]
-        raise InputError(path, f"line {block.start_line + 1}: a BibTeX entry that cannot be read")
+        line = block.start_line + 1
+        if type(block).__name__ == "DuplicateBlockKeyBlock":
+            raise InputError(path, f"line {line}: the key {block.key!r} is used twice")
+        raise InputError(path, f"line {line}: a BibTeX entry that cannot be read")
+    values = {
+        entry.key: {k.lower(): f.value for k, f in entry.fields_dict.items()}
+        for entry in library.entries
+    }
     entries = []
     for entry in library.entries:
-        fields = {k.lower(): v for k, v in entry.fields_dict.items()}
-        value = {k: f.value for k, f in fields.items()}
+        value = dict(values[entry.key])
+        parent = values.get(str(value.get("crossref", "")).strip(), {})
+        for name, inherited in parent.items():  # a crossref gives what the entry lacks
+            value.setdefault("booktitle" if name == "title" else name, inherited)
         names = value.get("author") or value.get("editor") or []
         if isinstance(names, str):
             names = [names]
@@ -204,7 +218,7 @@ def _csl_json(text: str, path: str) -> list[BibEntry]:
     entries = []
     for number, item in enumerate(items):
         if not isinstance(item, dict):
-            continue
+            raise InputError(path, f"item {number + 1} is not a CSL-JSON object")
         entries.append(
             BibEntry(
                 as_text(item.get("id")) or as_text(item.get("citation-key")) or f"item{number + 1}",
@@ -252,11 +266,16 @@ def _item_lines(text: str, count: int) -> list[int]:
 def _ris(text: str, path: str) -> list[BibEntry]:
     import rispy
 
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("TY  -")]
+    if not starts:
+        raise InputError(path, "not RIS: no record opens with 'TY  -'")
     try:
         records = rispy.loads(text)
     except Exception as exc:  # rispy raises plain IOError/ValueError on bad input
         raise InputError(path, f"not RIS that can be read ({exc})") from None
-    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("TY  -")]
+    if len(records) < len(starts):
+        line = starts[len(records)]
+        raise InputError(path, f"line {line}: a RIS record without its end ('ER  -')")
     entries = []
     for number, record in enumerate(records):
         names = record.get("authors") or record.get("first_authors") or []
