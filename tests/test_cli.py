@@ -196,3 +196,15 @@ def test_the_command_leaves_what_it_built_out_of_the_exit_collections(monkeypatc
     finally:
         gc.unfreeze()
     assert set(map(id, built)) <= set(map(id, gc.get_objects()))  # thawed again
+
+
+def test_a_long_text_report_opens_with_its_summary(runner: CliRunner, tmp_path) -> None:
+    short = tmp_path / "short.md"
+    short.write_text("Claim (Pike, 1987).\n\n## References\n\nPike, D. 1987. Vietnam.\n")
+    alone = runner.invoke(main, ["audit", str(short), "--no-color"]).output
+    assert alone.startswith("Citations in") and "by rule:" not in alone
+    both = runner.invoke(main, ["audit", str(short), str(SEED), "--no-color"]).output
+    first, second = both.splitlines()[:2]
+    assert first.startswith("2 documents, 36 citations")
+    assert second.startswith("by rule: CT101 missing-reference 3,")
+    assert both.rstrip().splitlines()[-1] == first  # and closes with it, as before

@@ -52,6 +52,7 @@ def summary(reports: Sequence[DocumentReport], errors: Sequence[InputError]) -> 
 
 
 TABLE_ROWS = 50  # citations shown per document unless every one is asked for
+SUMMARY_FIRST = 50  # findings past which a report opens with its summary
 
 
 def citation_table(report: DocumentReport, limit: int | None = TABLE_ROWS) -> Table:
@@ -122,7 +123,17 @@ def render_text(
     """Print the whole report to ``console``; a long citation table is cut to its
     first rows (rendering thousands of rows costs seconds nobody reads). Each
     finding is one line, never wrapped or padded, so that ``grep`` and editors
-    can read ``path:line:column:`` lines whatever the width."""
+    can read ``path:line:column:`` lines whatever the width. A long report (several
+    documents, or more than :data:`SUMMARY_FIRST` findings) opens with its summary
+    and its findings counted by rule, so the reader sees the outcome first."""
+    found = sum(len(r.findings) for r in reports)
+    if len(reports) > 1 or found > SUMMARY_FIRST:
+        console.print(summary(reports, errors), soft_wrap=True)
+        by_rule = Counter(f"{f.code} {f.rule}" for r in reports for f in r.findings)
+        if by_rule:
+            counted = ", ".join(f"{name} {n}" for name, n in sorted(by_rule.items()))
+            console.print(Text(f"by rule: {counted}", style="dim"), soft_wrap=True)
+        console.print()
     for report in reports:
         if show_citations:
             if report.citations:
