@@ -430,3 +430,16 @@ def test_a_section_locator_is_not_a_page() -> None:
 
     assert cited_pages("§82") == set() and cited_pages("para. 4") == set()
     assert cited_pages("ch. 3") == set() and cited_pages("n. 12") == set()
+
+
+def test_a_passage_too_damaged_to_tell_is_neither_found_nor_altered() -> None:
+    from citetrace.linking.trace import _difference, normal_words
+
+    quote = normal_words("the delegation agreed to strengthen the ties between the two parties")
+    damaged = normal_words("tbe dclcgatiou agrccd to strengthcn tbe tics bctwccn tho two partics")
+    assert _difference(quote, damaged) in ("none", "unclear")
+    added = normal_words("the delegation agreed to strengthen further the ties between the two")
+    assert _difference(quote, added) == "changed"  # a word added in a clean passage
+    number = normal_words("the delegation agreed in 1988 to strengthen the ties")
+    assert _difference(normal_words("the delegation agreed in 1990 to strengthen the ties"),
+                       number) == "changed"  # fmt: skip

@@ -29,6 +29,7 @@ from citetrace.model import Citation, Reference
 from citetrace.text import fold
 
 FOUND = 92  # a tolerant alignment at least this good is the quotation, OCR and all
+UNCLEAR = 91.5  # the score given to a passage too damaged to tell
 CLOSE = 70  # this good: the same passage, words changed
 MIN_WORDS = 3  # a quotation of fewer words is a term, not a quotation
 GARBLED = 0.8  # a word this far from the quoted one may still be it, in a damaged passage
@@ -158,9 +159,13 @@ def _match(
     first, last = _trimmed(quote, words, first, last)
     stretch = words[first:last]
     where = page_words[first][1] if first < len(page_words) else 0
-    if _only_misreadings(quote, stretch):
-        return max(aligned.score, FOUND), _original(page, page_words, first, last), where
-    return min(aligned.score, FOUND - 1), _original(page, page_words, first, last), where
+    said = _original(page, page_words, first, last)
+    difference = _difference(quote, stretch)
+    if difference == "none":
+        return max(aligned.score, FOUND), said, where
+    if difference == "unclear":  # neither found nor altered: the passage is too damaged
+        return UNCLEAR, said, where
+    return min(aligned.score, FOUND - 1, UNCLEAR - 1), said, where
 
 
 def _occurrences(haystack: str, needle: str):
@@ -191,43 +196,47 @@ def _original(page: str, page_words: list[tuple[str, int, int]], first: int, las
     return " ".join(page[page_words[first][1] : page_words[last - 1][2]].split())
 
 
-def _only_misreadings(quote: list[str], source: list[str]) -> bool:
-    """Whether the two differ only as OCR makes words differ: a word misread (about
-    one edit in two characters, misreadings cheaper), words run together or split
-    (``sou'of`` for ``son of``), or a stray mark. A word added or left out is a
-    change of the quotation; so is a word replaced by another, unless the passage
-    is so damaged (three misread words or more) that a badly misread word is
-    likelier than a changed one."""
+def _difference(quote: list[str], source: list[str]) -> str:
+    """How a quotation differs from the passage: ``none`` (only as OCR makes words
+    differ: a word misread, words run together or split, a stray mark),
+    ``changed`` (a word added, left out or replaced, a number or a negation
+    changed), or ``unclear`` (the passage is so damaged that its differences
+    cannot be told from OCR's: more than a third of the quoted words misread or
+    garbled, and no word plainly added or left out)."""
     ops = difflib.SequenceMatcher(a=quote, b=source, autojunk=False).get_opcodes()
-    misread = doubtful = 0
+    misread = garbled = changed = 0
     for tag, a0, a1, b0, b1 in ops:
         if tag == "equal":
             continue
         quoted, read = quote[a0:a1], source[b0:b1]
         at_edge = a0 == 0 or a1 == len(quote)
         if not quoted:  # the source has more: noise, or a word the alignment took in
-            if all(len(w) <= 2 for w in read) or (at_edge and len(read) <= 1):
-                continue
-            return False
+            if not (all(len(w) <= 2 for w in read) or (at_edge and len(read) <= 1)):
+                changed += 1
+            continue
         if not read:  # the quotation has more
-            if at_edge and len(quoted) <= 1:
-                continue
-            return False
+            if not (at_edge and len(quoted) <= 1):
+                changed += 1
+            continue
         read = [w for w in read if len(w) > 1 or w in quoted] or read  # stray marks
         wanted, seen = "".join(quoted), "".join(read)
         if _DIGITS.sub("", wanted) and _DIGITS.sub("", wanted) != _DIGITS.sub("", seen):
-            return False  # a number changed (1988 for 1990) is never a misreading
+            return "changed"  # a number changed (1988 for 1990) is never a misreading
         if (set(quoted) | set(read)) & _NEGATIONS and wanted != seen:
-            return False  # not/now, no/so: a misreading that turns the meaning is a change
+            return "changed"  # not/now, no/so: a misreading that turns the meaning
         distance = ocr_distance(wanted, seen)
-        allowed = max(1.0, len(wanted) * MISREAD)
-        if distance <= allowed:
+        if distance <= max(1.0, len(wanted) * MISREAD):
             misread += len(quoted)
         elif len(quoted) == len(read) and distance <= len(wanted) * GARBLED:
-            doubtful += 1  # as many words: a garbled word, or another word
+            garbled += len(quoted)  # as many words: a garbled word, or another word
         else:
-            return False
-    return doubtful == 0 or misread >= NOISY_PASSAGE
+            garbled += len(quoted) if len(read) >= len(quoted) else 0
+            changed += len(read) < len(quoted)  # fewer words: some left out
+    if not changed and (not garbled or misread >= NOISY_PASSAGE):
+        return "none"
+    if not changed and misread + garbled > len(quote) / 3:
+        return "unclear"
+    return "changed"
 
 
 def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | None:
@@ -302,6 +311,8 @@ def _verdict(
     place = locate(words, documents, library)
     if place is not None and place.score >= FOUND:
         verdict.update(verdict="found", **_where(place))
+    elif place is not None and place.score == UNCLEAR:
+        verdict.update(verdict="unclear", **_where(place))
     elif place is not None:
         verdict.update(verdict="altered", **_where(place))
     elif (other := search_elsewhere(words, library, {d.id for d in documents})) is not None:

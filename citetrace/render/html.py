@@ -477,6 +477,7 @@ _VERDICT_WORDS = {
     "altered": "altered; the source reads",
     "elsewhere": "not here, but in",
     "not-found": "not found in the library",
+    "unclear": "too damaged to tell in",
 }
 
 

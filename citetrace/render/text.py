@@ -86,12 +86,13 @@ def citation_table(report: DocumentReport, limit: int | None = TABLE_ROWS) -> Ta
     return table
 
 
-_VERDICT_MARK = {"found": "✓", "altered": "≠", "elsewhere": "→", "not-found": "✗"}
+_VERDICT_MARK = {"found": "✓", "altered": "≠", "elsewhere": "→", "not-found": "✗", "unclear": "?"}
 
 
 def trace_summary(trace: dict | None) -> str:
     """What the source library holds for a citation, in a few characters: how many
-    documents, and a mark per quotation (✓ found, ≠ altered, → elsewhere, ✗ not found)."""
+    documents, and a mark per quotation (✓ found, ≠ altered, → elsewhere, ✗ not found,
+    ? the passage too damaged to tell)."""
     if trace is None:
         return ""
     documents = len(trace.get("documents", ()))
