@@ -148,6 +148,11 @@ ENCODING = click.option(
     callback=_known_encoding,
     help="Decode inputs with this encoding (default: UTF-8, BOM honoured).",
 )
+INPUT_FORMAT = click.option(
+    "--input-format",
+    type=click.Choice(["auto", *FORMATS]),
+    help="Read inputs as this format (default: auto, by extension and content).",
+)
 NO_COLOR = click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
 INDENT = click.option(
     "--indent", is_flag=True, help="Indent JSON for reading (the default on a terminal)."
@@ -293,11 +298,7 @@ rule_options = [
         type=click.Path(dir_okay=False),
         help="Link citations to this BibTeX, CSL-JSON or RIS file too (repeatable).",
     ),
-    click.option(
-        "--input-format",
-        type=click.Choice(["auto", *FORMATS]),
-        help="Read inputs as this format (default: auto, by extension and content).",
-    ),
+    INPUT_FORMAT,
     click.option(
         "--library",
         type=click.Path(dir_okay=False),
@@ -603,11 +604,7 @@ def _render_text(
     help="Write to FILE (atomically) instead of standard output.",
 )
 @ENCODING
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", *FORMATS]),
-    help="Read inputs as this format (default: auto, by extension and content).",
-)
+@INPUT_FORMAT
 def export(paths, fmt, output, encoding, input_format, apply) -> None:
     """Export the reference lists of PATHS as citetrace parsed them, each entry with
     the citations that reach it (how many, the first locators) in a note; or, with

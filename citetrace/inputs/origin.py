@@ -14,10 +14,6 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-# What a position is given in: XML source lines count columns within the line;
-# page lines (PDF, hOCR, ALTO) and DOCX paragraphs name their place, no column.
-ADVANCING = "advancing"
-
 
 @dataclass
 class OriginMap:

@@ -178,9 +178,6 @@ class PostgresLibrary:
     def by_key(self, key: str) -> list[LibraryDocument]:
         return self._documents("WHERE key = %s", (key,))
 
-    def of_source(self, source: str) -> list[LibraryDocument]:
-        return self._documents("WHERE source_key = %s", (fold(source),))
-
     def pages(self, document: int) -> list[str]:
         rows = self._rows("SELECT text FROM pages WHERE document = %s ORDER BY page", (document,))
         return [row[0] for row in rows]

@@ -188,9 +188,6 @@ class Library:
     def by_key(self, key: str) -> list[LibraryDocument]:
         return self._documents("WHERE key = ?", (key,))
 
-    def of_source(self, source: str) -> list[LibraryDocument]:
-        return self._documents("WHERE source_key = ?", (fold(source),))
-
     def pages(self, document: int) -> list[str]:
         rows = self.db.execute(
             "SELECT text FROM pages WHERE document = ? ORDER BY page", (document,)

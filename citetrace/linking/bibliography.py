@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citetrace.inputs.bibliography import BibEntry
+from citetrace.linking.markup import same_year
 from citetrace.model import Reference
 from citetrace.text import fold
 
@@ -39,12 +40,6 @@ def bibliography_entry(
         return None
     first = fold(names[0])
     found = [
-        e for e in entries if e.authors and fold(e.authors[0]) == first and _same_year(e.year, year)
+        e for e in entries if e.authors and fold(e.authors[0]) == first and same_year(e.year, year)
     ]
     return found[0] if len(found) == 1 else None
-
-
-def _same_year(a: str | None, b: str | None) -> bool:
-    if not a or not b or a[:4] != b[:4]:
-        return False
-    return len(a) == 4 or len(b) == 4 or a[4:] == b[4:]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from citetrace.model import Reference
+from citetrace.text import fold
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;])", re.IGNORECASE)
 _PAGES = re.compile(r"(?<![\d.])(\d{1,5})\s*[-–—]\s*(\d{1,5})(?![\d])")
@@ -34,6 +35,13 @@ class EntryFields:
     quoted_title: bool = False
     publisher: str = ""
     place: str = ""
+
+
+def work_key(ref: Reference) -> str:
+    """The key a bibliography or a library gives the work of an entry: its first
+    author's name folded to ASCII letters and its year (``pike1987``)."""
+    stem = re.sub(r"[^a-z0-9]+", "", fold(ref.authors[0] if ref.authors else ref.key))
+    return f"{stem or 'ref'}{ref.year or ''}"
 
 
 def entry_fields(ref: Reference) -> EntryFields:

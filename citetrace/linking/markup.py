@@ -67,7 +67,7 @@ def link_agrees(
     parse of the entry."""
     year = cited_year(text) or next((c.year for c in cited if c.year), None)
     entry_year = entry.year or (ref.year if ref else None)
-    if year and entry_year and not _same_year(year, entry_year):
+    if year and entry_year and not same_year(year, entry_year):
         return False
     names = entry.surnames or (ref.authors if ref else ())
     if not names and ref is None:
@@ -104,8 +104,10 @@ def _abbreviated(text: str, names: Sequence[str]) -> bool:
     return any(k.startswith(c) for c in cuts for k in keys)
 
 
-def _same_year(a: str, b: str) -> bool:
-    if a[:4] != b[:4]:
+def same_year(a: str | None, b: str | None) -> bool:
+    """Whether two years (``2004``, ``2004a``) are one: the letters count only when
+    both have one."""
+    if not a or not b or a[:4] != b[:4]:
         return False
     return len(a) == 4 or len(b) == 4 or a[4:] == b[4:]
 
@@ -153,7 +155,7 @@ def _follow_items(
 
 def _is_item(item: CitedItem, ref: Reference) -> bool:
     """Whether a reference entry is the work a reference manager's item describes."""
-    if not item.surnames or (item.year and ref.year and not _same_year(item.year, ref.year)):
+    if not item.surnames or (item.year and ref.year and not same_year(item.year, ref.year)):
         return False
     first = fold(item.surnames[0])
     return any(fold(a) == first for a in ref.authors) or first in fold(ref.text[:120])

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from citetrace.confusion import ocr_distance
 from citetrace.library.store import Library, LibraryDocument
+from citetrace.linking.entry_fields import work_key
 from citetrace.model import Citation, Reference
 from citetrace.text import fold
 
@@ -103,8 +104,7 @@ def cited_documents(
     year = (c.year or "")[:4]
     found: list[LibraryDocument] = []
     if ref is not None:
-        stem = re.sub(r"[^a-z0-9]+", "", fold(ref.authors[0] if ref.authors else ref.key))
-        found = library.by_key(f"{stem}{ref.year or ''}") or library.by_key(ref.key)
+        found = library.by_key(work_key(ref)) or library.by_key(ref.key)
     if not found and c.authors and year:
         found = library.by_source(c.authors[0], year)
     return found
@@ -270,6 +270,7 @@ def trace_citations(
     (checked against the documents of every citation of that claim), and with
     ``with_support``, for a claim without quotation, the passage that supports it
     best (see :func:`support`)."""
+    library = _Remembered(library)  # type: ignore[assignment]
     by_id = {r.id: r for r in references}
     cited = {c.id: cited_documents(library, c, by_id) for c in citations}
     quoted = quotations(text)
@@ -298,6 +299,23 @@ def trace_citations(
                             c.id,
                         )  # fmt: skip
             c.trace = trace
+
+
+class _Remembered:
+    """A library whose documents' pages are read once per audit (a claim's quotations,
+    the search elsewhere and the support passage all read the same issues)."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._pages: dict[int, list[str]] = {}
+
+    def pages(self, document: int) -> list[str]:
+        if document not in self._pages:
+            self._pages[document] = self._library.pages(document)
+        return self._pages[document]
+
+    def __getattr__(self, name: str):
+        return getattr(self._library, name)
 
 
 def _brief(d: LibraryDocument) -> dict:

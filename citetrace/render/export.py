@@ -9,15 +9,13 @@ documents give the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from citetrace.linking.entry_fields import EntryFields, entry_fields
+from citetrace.linking.entry_fields import EntryFields, entry_fields, work_key
 from citetrace.model import DocumentReport, Reference
 from citetrace.output import dumps
-from citetrace.text import fold
 
 FORMATS = ("csl-json", "bibtex", "ris")
 SHOWN_LOCATORS = 5
@@ -55,8 +53,7 @@ def _entries(reports: Sequence[DocumentReport]) -> list[_Entry]:
 
 def _key(ref: Reference, used: set[str]) -> str:
     """``pike1987``, ``pike1987-2`` for a second one: ASCII, unique in the export."""
-    stem = re.sub(r"[^a-z0-9]+", "", fold(ref.authors[0] if ref.authors else ref.key)) or "ref"
-    key = base = f"{stem}{ref.year or ''}"
+    key = base = work_key(ref)
     number = 1
     while key in used:
         number += 1

@@ -20,8 +20,6 @@ from citetrace.model import DocumentReport
 from citetrace.render.inline import Span, blocks, xml_attribute, xml_text
 from citetrace.version import __version__
 
-APPLY = ("safe", "all", "none")
-
 
 def render_tei(reports: Sequence[DocumentReport], apply: str = "none") -> str:
     """One ``<TEI>`` per document; several in a ``<teiCorpus>``."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from citetrace.inputs.bibliography import BibEntry
+from citetrace.linking.markup import same_year
 from citetrace.model import Finding, Reference
 from citetrace.rules.base import Rule, RuleContext, rule
 from citetrace.text import fold
@@ -95,7 +96,7 @@ def _compared(
             continue
         name = fold(ref.authors[0])
         mine = by_author.get(name, [])
-        same = [e for e in mine if _same_year(e.year, ref.year)]
+        same = [e for e in mine if same_year(e.year, ref.year)]
         moved = [e for e in mine if not same and _same_title(e, ref)]
         spelt = []
         if not mine:
@@ -104,7 +105,7 @@ def _compared(
                 for key, entries in by_author.items()
                 if fuzz.ratio(key, name) >= SAME_NAME
                 for e in entries
-                if _same_year(e.year, ref.year) and _same_title(e, ref)
+                if same_year(e.year, ref.year) and _same_title(e, ref)
             ]
         yield ref, same, moved, spelt
 
@@ -112,12 +113,6 @@ def _compared(
 def _same_title(entry: BibEntry, ref: Reference) -> bool:
     """Whether the printed entry holds the file entry's title (nearly)."""
     return bool(entry.title) and fuzz.partial_ratio(fold(entry.title), fold(ref.text)) >= SAME_TITLE
-
-
-def _same_year(a: str | None, b: str | None) -> bool:
-    if not a or not b or a[:4] != b[:4]:
-        return False
-    return len(a) == 4 or len(b) == 4 or a[4:] == b[4:]
 
 
 def _files(entries: tuple[BibEntry, ...]) -> str:

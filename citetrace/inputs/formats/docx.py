@@ -17,13 +17,12 @@ import zipfile
 
 from citetrace.inputs.csl import as_text, surnames, year
 from citetrace.inputs.document import is_reference_heading
-from citetrace.inputs.formats.flow import Flow
+from citetrace.inputs.formats.flow import NOTES_HEADING, NOWHERE, Flow
 from citetrace.inputs.formats.xmltree import Chars, Element, parse_xml
 from citetrace.inputs.load import InputError
 from citetrace.inputs.markup import CitedItem, MarkedCitation, Markup
 
 _LARGEST_PART = 100 * 1024 * 1024  # a zip bomb's part is refused before it is read
-_NOWHERE: dict = {}
 
 
 class _Reader:
@@ -56,7 +55,7 @@ class _Reader:
                 if note.get("type") in ("separator", "continuationSeparator"):
                     continue
                 if first:
-                    self.flow.line("Notes", _NOWHERE)
+                    self.flow.line(NOTES_HEADING, NOWHERE)
                     first = False
                 label = {"note" if kind == "footnote" else kind: note.get("id") or "?"}
                 self.paragraphs(note, lambda n, label=label: label)

@@ -15,6 +15,9 @@ import re
 from citetrace.inputs.origin import OriginMap
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")  # no-break spaces are kept, as in HTML
+NOWHERE: dict = {}  # the place of text a reader adds (a heading, a comma between names)
+NOTES_HEADING = "Notes"  # over what a reader keeps apart from the body (notes)
+REFERENCE_HEADING = "References"  # over the reference list a reader writes out
 
 
 class Flow:

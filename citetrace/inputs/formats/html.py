@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from citetrace.inputs.formats.flow import Flow
+from citetrace.inputs.formats.flow import NOWHERE, Flow
 from citetrace.inputs.markup import NO_MARKUP, Markup
 
 SKIP = frozenset(
@@ -32,7 +32,6 @@ VOID = frozenset(
 )  # fmt: skip
 # A start tag of one of these closes an open one of the same kind (``<p>a<p>b``).
 SELF_CLOSING_PEERS = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
-_NOWHERE: dict = {}
 
 
 class _Reader(HTMLParser):
@@ -80,7 +79,7 @@ class _Reader(HTMLParser):
             if tag in BLOCK:
                 self.flow.paragraph()
             if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-                self.flow.write("#" * int(tag[1]) + " ", _NOWHERE)
+                self.flow.write("#" * int(tag[1]) + " ", NOWHERE)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         if tag in ("br", "hr") and self.reading:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from citetrace.inputs.formats.flow import Flow
+from citetrace.inputs.formats.flow import NOTES_HEADING, NOWHERE, REFERENCE_HEADING, Flow
 from citetrace.inputs.formats.xmltree import Chars, Element
 from citetrace.inputs.markup import MarkedCitation, MarkedEntry, Markup
 
@@ -31,10 +31,7 @@ BLOCK = frozenset(
     }
 )  # fmt: skip
 BACK_PROSE = ("ack", "app-group", "app", "notes", "sec", "fn-group", "glossary")
-REFERENCE_HEADING = "References"
-NOTES_HEADING = "Notes"
 _YEAR = re.compile(r"\d{4}[a-z]?")
-_NOWHERE: dict = {}  # text the reader adds (a heading, a comma between names)
 
 
 class _Reader:
@@ -65,7 +62,7 @@ class _Reader:
         if tag == "pub-id" and element.get("pub-id-type") in ("pmid", "pmcid"):
             return
         if tag == "etal" and not element.children:
-            self.flow.write("et al", _NOWHERE)
+            self.flow.write("et al", NOWHERE)
             return
         block = tag in BLOCK
         if block:
@@ -86,7 +83,7 @@ class _Reader:
                 self.flow.write(child.text, label, child.line, child.column)
                 continue
             if bare and previous is not None:
-                self.flow.write(", ", _NOWHERE)
+                self.flow.write(", ", NOWHERE)
             elif child.tag in ("pub-id", "break", "given-names", "surname", "suffix"):
                 self.flow.space()
             self.walk(child, cite, notes_apart)
@@ -114,7 +111,7 @@ def read_jats(root: Element) -> tuple[Flow, Markup]:
     back = root.find("back")
     apart = [c for c in back.elements() if c.tag in BACK_PROSE] if back is not None else []
     if reader.notes or apart:
-        flow.line(NOTES_HEADING, _NOWHERE)
+        flow.line(NOTES_HEADING, NOWHERE)
         for note in reader.notes:
             reader.walk(note, notes_apart=False)
         for element in apart:
@@ -122,7 +119,7 @@ def read_jats(root: Element) -> tuple[Flow, Markup]:
     entries = []
     refs = [] if back is None else list(back.iter("ref"))
     if refs:
-        flow.line(REFERENCE_HEADING, _NOWHERE)
+        flow.line(REFERENCE_HEADING, NOWHERE)
         for ref in refs:
             start = flow.mark
             _reference(reader, ref)

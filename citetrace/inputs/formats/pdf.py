@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from citetrace.inputs.document import is_reference_heading
-from citetrace.inputs.formats.flow import Flow
+from citetrace.inputs.formats.flow import NOTES_HEADING, NOWHERE, Flow
 from citetrace.inputs.load import InputError
 from citetrace.inputs.markup import Markup
 
@@ -212,7 +212,7 @@ def _write(pages: list[list[_Line]]) -> Flow:
     heading = max((i for i, ln in enumerate(body) if is_reference_heading(ln.text)), default=None)
     _paragraphs(flow, body[:heading] if heading is not None else body, leading)
     if notes:
-        flow.line("Notes", {})
+        flow.line(NOTES_HEADING, NOWHERE)
         _paragraphs(flow, notes, _leading(notes))
     if heading is not None:
         _paragraphs(flow, body[heading:], leading)

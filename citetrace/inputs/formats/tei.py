@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from citetrace.inputs.formats.flow import Flow
+from citetrace.inputs.formats.flow import NOTES_HEADING, NOWHERE, REFERENCE_HEADING, Flow
 from citetrace.inputs.formats.xmltree import Chars, Element
 from citetrace.inputs.markup import MarkedCitation, MarkedEntry, Markup
 
@@ -26,7 +26,6 @@ BLOCK = frozenset(
 )  # fmt: skip
 CORRECTED = ("corr", "reg", "expan")
 ORIGINAL = ("sic", "orig", "abbr")
-_NOWHERE: dict = {}
 _YEAR = re.compile(r"\d{4}[a-z]?")
 
 
@@ -130,7 +129,7 @@ def read_tei(root: Element) -> tuple[Flow, Markup]:
         flow.paragraph()
         reader.walk(text)
     if reader.notes:
-        flow.line("Notes", _NOWHERE)
+        flow.line(NOTES_HEADING, NOWHERE)
         for note in reader.notes:
             flow.paragraph()
             reader.walk(note, apart=False)
@@ -141,7 +140,7 @@ def read_tei(root: Element) -> tuple[Flow, Markup]:
         if e.tag in ("bibl", "biblStruct")
     ]  # fmt: skip
     if items:
-        flow.line("References", _NOWHERE)
+        flow.line(REFERENCE_HEADING, NOWHERE)
         for item in items:
             flow.paragraph()
             start = flow.mark
