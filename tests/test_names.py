@@ -29,6 +29,10 @@ from citetrace.linking.names import name_keys, surnames
         ("The Deep Sea Survey Consortium", ("The Deep Sea Survey Consortium",)),
         ("BRASIL. Ministério da Saúde", ("BRASIL",)),
         ("Ortiz, M., Duval, K. et al.", ("Ortiz", "Duval")),
+        ("Marta K. Ortiz and Karl L. Duval. Counting", ("Ortiz", "Duval")),
+        ("Ortiz M. Duval K. Counting the birds", ("Ortiz", "Duval")),
+        ("Ortiz M. Counting. J Appl", ("Ortiz",)),
+        ("Ortiz M. van. Counting", ("Ortiz",)),
     ],
 )
 def test_surnames(text: str, expected: tuple[str, ...]) -> None:

@@ -13,6 +13,7 @@ from citetrace.extraction.parse import (
     parse_parenthetical,
 )
 from citetrace.extraction.scan import candidates
+from citetrace.extraction.taxa import after_binomial
 from citetrace.inputs.document import Document
 from citetrace.model import ParsedCitation
 
@@ -40,6 +41,7 @@ def _find(doc: Document, known_author: KnownAuthor) -> list[ParsedCitation]:
                 found.append(c)
     bare = bare_citations(doc.text, 0, doc.body_end, groups, known_author, _no_comma_habit(found))
     found.extend(bare)
+    found = [c for c in found if not _authority(doc.text, c, known_author)]
     found.sort(key=lambda c: c.start)
     if doc.markup.citations:
         found = _with_marked(doc, found, known_author, len(groups))
@@ -70,6 +72,12 @@ def _with_marked(
             if c.start >= start and c.end <= end:
                 added.append(replace(c, anchor=start))
     return sorted(found + added, key=lambda c: c.start) if added else found
+
+
+def _authority(text: str, c: ParsedCitation, known_author: KnownAuthor) -> bool:
+    """Whether ``c`` is a species' authority, not a citation: it follows a genus
+    and epithet, and no reference entry is by its author."""
+    return bool(c.authors) and not known_author(c.authors[0]) and after_binomial(text, c.start)
 
 
 def _no_comma_habit(found: list[ParsedCitation]) -> bool:

@@ -41,7 +41,7 @@ _AND = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b(?!\s+al)|\bи\b|\be
 _ET_AL = re.compile(
     r"\s*,?\s*(?:et\.?\s*-?\s*al\.?|и\s+др\.?|u\.\s?a\.|e\s+col\.?)$", re.IGNORECASE
 )
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*|&", re.UNICODE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-/]*|&", re.UNICODE)
 
 # Words that open or close a parenthetical remark, never a source's name.
 _NOT_NAME_START = frozenset(
@@ -65,7 +65,9 @@ _PARTICLE = (
     r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]os|[Dd]as|[Dd]u"
     r"|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Bb]en)\s+)"
 )
-_SURNAME = rf"{_PARTICLE}*[A-Z][\w'’\-–]+"
+# A generational suffix after a surname: "Oliveira Júnior", "Santos Filho".
+_SUFFIX = r"(?:\s+(?:J[úu]nior|Filho|Neto|Sobrinho|Jr\.?)(?![\w]))"
+_SURNAME = rf"{_PARTICLE}*[A-Z][\w'’\-–]+{_SUFFIX}?"
 # An author abbreviated as botanists do: "Pellegr.", "R.E.Fr.", "Mart.".
 _ABBREVIATED = r"(?:[A-Z]\.-?)*[A-Z][a-zà-ÿ]{1,12}\."
 # Authors named in a sentence: "Lee", "Lee and Kim", "Ruiz, Pinto e Melo", "Lee et al."
@@ -78,7 +80,7 @@ _MAX_NAME_WORDS = 6
 # A lower-case prefix joined to a surname: d'Anglemont, el-Hajj, al-Rashid.
 _LOWER_PREFIX = re.compile(r"(?:d['’]|el-|al-|ben-|ibn-)[A-Z]")
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")
-_NAME_CHARS = re.compile(r"[\w\s'’.,;&\-–]+")
+_NAME_CHARS = re.compile(r"[\w\s'’.,;&\-–/]+")
 
 KnownAuthor = Callable[[str], bool]
 
@@ -195,6 +197,14 @@ _NOT_A_NAME = frozenset(
 )
 
 
+# A group that opens by naming unpublished sources speaks of them all.
+_UNPUBLISHED_SOURCE = re.compile(
+    r"\s*(?:interviews?|personal\s+communications?|pers\.\s*comm\.?|entrevistas?|"
+    r"comunica[çc][ãa]o\s+pessoal|comunicaci[óo]n\s+personal)\b",
+    re.IGNORECASE,
+)
+
+
 def salvage(
     text: str, open_: int, close: int, group: int, known_author: KnownAuthor
 ) -> list[ParsedCitation]:
@@ -206,6 +216,8 @@ def salvage(
     year = _YEAR_TOKEN.search(text, open_ + 1, close - 1)
     if year is None or not _CAPITAL.search(text, open_ + 1, close - 1):
         return []  # "(approximately 50,000 troops)", "(since 1985)": no year, or no name
+    if _UNPUBLISHED_SOURCE.match(text, open_ + 1, close - 1):
+        return []  # "(Interviews, UN official, 6 May 2017; ...)": people, not works
     found: list[ParsedCitation] = []
     for part_start, part_end in _parts(text, open_ + 1, close - 1):
         pieces = [(part_start, part_end)]
@@ -576,6 +588,9 @@ def _single_author_list(name: str) -> tuple[str, ...]:
     return tuple(_authors([name]))
 
 
+_INITIALS_ONLY = re.compile(r"[A-Z]\.(?:[\s-]*[A-Z]\.?){0,2}|[A-Z]")
+
+
 def _authors(names: list[str]) -> list[str]:
     """Surnames in an author list (``Smith and Jones``, ``LEITE; LACERDA``)."""
     out = []
@@ -583,8 +598,8 @@ def _authors(names: list[str]) -> list[str]:
         bare = _ET_AL.sub("", name.strip())
         for part in _AND.split(bare):
             part = part.strip(" .")
-            if part:
-                out.append(part)
+            if part and not (out and _INITIALS_ONLY.fullmatch(part)):
+                out.append(part)  # "Temple, S. E.": the initials are no co-author
     return out
 
 

@@ -29,6 +29,8 @@ _ET_AL = re.compile(r",?\s*\b(?:et\s*-?\s*al\b\.?|и\s+др\.?|e\s+col\.?)", re.
 _RUN_TOGETHER = re.compile(r"(?<![\w'’])([A-Z]{1,3})(?=[A-Z][a-zà-ÿ]{2,})")
 _SEPARATOR = re.compile(r"\s*(;|,|&|\band\b|\bund\b|\by\b|\be\b|\bet\b(?!\s*al))\s*")
 _WORD = re.compile(r"[^\s]+")
+_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "filho", "neto", "júnior", "junior"})
+_JOINING = frozenset({"and", "und", "y", "e", "et"})  # "Neil H. Shubin and Marcus C. Davis"
 _LIST_END = re.compile(r"\s:\s|:\s|\s[-–—]\s")
 # An initial's full stop, then a capitalised word and a lower-case one: the title begins.
 _TITLE_START = re.compile(r"(?<=\b[A-Z]\.)\s+(?=[A-Z][^\s.,;]*\s+(?P<low>[a-z][\w'’]*))")
@@ -49,7 +51,7 @@ def surnames(author_text: str) -> tuple[str, ...]:
     if m := _LIST_END.search(text):
         text = text[: m.start()]
     for m in _TITLE_START.finditer(text):
-        if m["low"] not in PARTICLES:
+        if m["low"] not in PARTICLES and m["low"] not in _JOINING:
             text = text[: m.start()]
             break
     text = text.strip(" .,;")
@@ -155,6 +157,7 @@ def _plain(chunks: list[str]) -> list[str]:
     """Surname first with initials (``Smith J, Jones K``, ``Anderson E. Maday S.``),
     or whole names given name first when no chunk has initials."""
     authors: list[list[str]] = []
+    given_first = _given_names_first(chunks[0])
     for chunk in chunks:
         words = _words(chunk)
         if not words:
@@ -167,7 +170,7 @@ def _plain(chunks: list[str]) -> list[str]:
                 if authors and not any(is_initials(w) for w in group):
                     group = []  # "Kiselev VG. The cumulant ...": the title's first words
                 break
-            if group and is_initials(group[-1]) and not is_initials(word):
+            if group and is_initials(group[-1]) and not is_initials(word) and not given_first:
                 has_name = any(not is_initials(w) for w in group)
                 if has_name:  # "Anderson E. Maday S.": a new author starts
                     authors.append(group)
@@ -189,6 +192,8 @@ def _plain(chunks: list[str]) -> list[str]:
     for group in authors:
         if is_initials(group[0]) and any(not is_initials(w) for w in group):
             out.append(_given_first(group))  # "J. L. Molnar"
+        elif given_first and len(group) > 1:
+            out.append(_given_first(group))  # "Neil H. Shubin"
         elif any_initials or len(group) == 1:
             names = []
             for w in group:
@@ -201,6 +206,22 @@ def _plain(chunks: list[str]) -> list[str]:
         else:
             out.append(_given_first(group))
     return out
+
+
+def _given_names_first(chunk: str) -> bool:
+    """Whether the first name of a list is written given names first with a middle
+    initial (``Neil H. Shubin and ...``), not surname first with initials after
+    it (``Anderson E. Maday S.``, ``Moreau A. Title.``): the whole chunk is the
+    name, and it ends in a whole word."""
+    words = _words(chunk)
+    return (
+        len(words) == 3
+        and all(_is_name_word(w) and not w.endswith(".") for w in words[::2])
+        and not is_initials(words[0])
+        and re.fullmatch(r"[A-Z]\.", words[1]) is not None
+        and not is_initials(words[2])
+        and words[2].strip(".").casefold() not in PARTICLES | _SUFFIXES
+    )
 
 
 def _surname_first(words: list[str]) -> str:

@@ -22,6 +22,8 @@ from citetrace.linking.names import name_keys
 from citetrace.model import Match, ParsedCitation, Reference, Style
 from citetrace.text import PARTICLES, clean, fold, is_initials
 
+# A corporate author's acronym in brackets: "EMPRESA BRASILEIRA ... (EMBRAPA). 1997".
+_ACRONYM = re.compile(r"^[^()]{12,}?\((?P<acronym>[A-ZÀ-Ý][A-ZÀ-Ý0-9&/\-]{1,14})\)")
 FUZZY_CUTOFF = 80.0
 FUZZY_MIN_LENGTH = 4
 # How far into an entry its author list may reach, for a surname found in the text.
@@ -75,6 +77,8 @@ class Resolver:
             if not ref.periodical and ref.authors:
                 for key in name_keys(ref.authors[0]):
                     self._by_alias[fold(key)].append(ref)
+                if m := _ACRONYM.search(ref.text, 0, AUTHOR_HEAD):
+                    self._by_alias[fold(m["acronym"])].append(ref)
         self._heads = [
             (ref, f" {fold(ref.text[:AUTHOR_HEAD])} ") for ref in references if not ref.periodical
         ]
@@ -125,6 +129,9 @@ class Resolver:
             if ref_id := self._periodical_folded.get(choice):
                 return self._periodical(ref_id, "fuzzy", score)
         if authors and (hit := self._fuzzy(first, self._author_names)):
+            choice, score = hit
+            return self._author(cited, authors, self._by_author[choice], "fuzzy", score)
+        if authors and (hit := self._short_variant(first, cited.year)):
             choice, score = hit
             return self._author(cited, authors, self._by_author[choice], "fuzzy", score)
         if authors and (entries := self._in_text(first, cited.year)):
@@ -190,6 +197,21 @@ class Resolver:
         if cited.date_precision in ("day", "month") or len(cited.authors) == 0:
             return Resolution("newspaper", raw, None, None, None)
         return Resolution("author-date", raw, None, None, None)
+
+    def _short_variant(self, key: str, year: str | None) -> tuple[str, float] | None:
+        """A four-letter name one edit from a first author, when that author's
+        entry is the only one of the cited year that is: ``Mass`` → ``Maas``."""
+        if len(key) != FUZZY_MIN_LENGTH or not year:
+            return None
+        near = [
+            name
+            for name in self._author_names.near(key)
+            if len(name) == len(key) and Levenshtein.distance(key, name) == 1
+        ]
+        fitting = [n for n in near if any(r.year == year for r in self._by_author[n])]
+        if len(fitting) != 1:
+            return None
+        return fitting[0], round(float(fuzz.ratio(key, fitting[0])), 1)
 
     @staticmethod
     def _fuzzy(key: str, names: _Blocks) -> tuple[str, float] | None:
@@ -291,13 +313,15 @@ def _has_co_authors(ref: Reference, co_authors: list[str]) -> bool:
     listed = {fold(a) for a in ref.authors}
     listed.update(fold(k) for a in ref.authors for k in name_keys(a))
     head = f" {fold(ref.text[:AUTHOR_HEAD])} "
-    if " et al " in head:
-        return True  # the entry names only its first authors: "HOU, J. et al."
+    # An entry that names only its first authors ("HOU, J. et al.") vouches for
+    # no co-author cited beyond them.
+    named = len(ref.authors) if " et al " in head else len(co_authors) + 1
     return all(
         a in listed
         or f" {a} " in head
         or any(fuzz.ratio(a, b) >= CO_AUTHOR_CUTOFF for b in listed)  # BARRICHELO / -LLO
-        for a in co_authors
+        or position >= named
+        for position, a in enumerate(co_authors, start=1)
     )
 
 
