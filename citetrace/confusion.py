@@ -1,6 +1,6 @@
 """An edit distance in which the usual OCR misreadings cost less than other edits.
 
-OCR confuses glyphs that look alike: ``rn``/``m``, ``cl``/``d``, ``vv``/``w``,
+OCR confuses glyphs that look alike: ``rn``/``m``, ``cl``/``d``, ``vv``/``w``, ``li``/``h``,
 ``Il``/``II``/``ll``/``1``, ``0``/``O``, ``c``/``e``, ``u``/``n``, ``h``/``b``.
 Such a substitution costs 0.5; a transposition 0.75; any other edit 1.
 """
@@ -31,6 +31,8 @@ _PAIRS = [
     ("a", "o"),
     ("i", "l"),
     ("f", "t"),
+    ("li", "h"),
+    ("ii", "n"),
 ]
 CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
     pair for a, b in _PAIRS for pair in ((a, b), (b, a))

@@ -31,10 +31,11 @@ from itertools import islice
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from citetrace.confusion import ocr_distance, plausible
+from citetrace.confusion import CONFUSION_COST, ocr_distance, plausible
 from citetrace.inputs.document import Document
 from citetrace.model import Typo
-from citetrace.ocr import lexicon
+from citetrace.ocr import function_words, lexicon
+from citetrace.ocr.function_words import o_for_e
 from citetrace.ocr.tokens import (
     TOKEN,
     Zones,
@@ -44,6 +45,7 @@ from citetrace.ocr.tokens import (
     piece_offsets,
 )
 
+GARBLED = "not a word, and no word is near enough to suggest"
 _POSSESSIVES = ("'s", "’s")
 _SPACE = re.compile(r"\s")
 CHUNK = 1 << 20  # characters of the body split and counted at a time
@@ -58,6 +60,7 @@ _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
 _WELL_KNOWN = 1_000_000  # corpus count above which a capitalised word vouches alone
+_LONG_NAME = 8  # letters from which a capitalised word one plain edit from a word is judged
 _HEAD = 10  # letters of two spellings compared to find near names
 _DEEP = 7  # heads this long may differ by two dropped letters on each side
 
@@ -150,6 +153,10 @@ class _Evidence:
             return True
         if _LL_AS_U.fullmatch(token):
             return True  # "weU", "aH": ll read as U or H
+        if len(token) <= function_words.MAX_LENGTH and (
+            _short_reading(token) is not None or (self.thorough and _short_garble(token))
+        ):
+            return True  # "tho", "tbe", "nnd"
         return len(token) >= 4 and not self.is_word(token)
 
     def is_word(self, word: str) -> bool:
@@ -344,6 +351,10 @@ def find_typos(
 def _judge_words(evidence: _Evidence) -> dict[str, _Verdict]:
     verdicts: dict[str, _Verdict] = {}
     for word, n in evidence.body.items():
+        short = len(word) <= function_words.MAX_LENGTH
+        if short and (verdict := _short_word(word, evidence)) is not None:
+            verdicts[word] = verdict
+            continue
         if len(word) < 4 or word.isupper() or evidence.is_word(word):
             continue
         verdict = _judge(word, evidence, n)
@@ -351,6 +362,40 @@ def _judge_words(evidence: _Evidence) -> dict[str, _Verdict]:
             verdicts[word] = verdict
     _propagate(verdicts, evidence)
     return verdicts
+
+
+def _short_reading(token: str) -> str | None:
+    """The common word a short token misreads: any lower-case token, and a
+    capitalised one only for ``The`` (``Tho``, ``Tbe``), since short capitalised
+    words are often names (``Ho``, ``Bo``)."""
+    if token.islower():
+        return function_words.reading(token)
+    if token[:1].isupper() and token[1:].islower():
+        found = function_words.reading(token.lower())
+        return found if found == "the" else None
+    return None
+
+
+def _short_garble(token: str) -> bool:
+    """``nnd``, ``tne``: two or three lower-case letters that are no word."""
+    return 2 <= len(token) <= 3 and token.isalpha() and token.islower() and not lexicon.known(token)
+
+
+def _short_word(word: str, evidence: _Evidence) -> _Verdict | None:
+    """``tho`` → ``the``: a short token one cheap misreading from a far commoner word."""
+    if word.lower() in evidence.vocabulary or word in evidence.references:
+        return None
+    found = _short_reading(word)
+    if found is None:
+        if evidence.thorough and _short_garble(word):
+            return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
+        return None
+    suggestion = _match_case(word, found)
+    if lexicon.known(word.lower()):  # a word itself: its context decides, so less sure
+        why = f"'{word}' is a rare word; '{found}' is far commoner and one misreading away"
+        return _Verdict(word, (suggestion,), "ocr-typo", 0.7, why)
+    why = f"not a word; '{found}' is one misreading away"
+    return _Verdict(word, (suggestion,), "ocr-typo", 0.9, why)
 
 
 def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
@@ -406,7 +451,10 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     reach = 2 if evidence.thorough and not capitalised and len(low) > 5 else 1
     candidates = lexicon.suggestions(low, reach)
     if not candidates:
-        return _split(word)
+        split = None if capitalised else _split(word)
+        if split is None and evidence.thorough and not capitalised:
+            return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
+        return split
 
     def score(c: str) -> tuple[float, float]:
         weight = math.log(lexicon.frequency(c)) + 2 * math.log1p(evidence.lower[c])
@@ -414,6 +462,9 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
 
     ranked = sorted(candidates, key=score)
     best_distance, best_weight = score(ranked[0])
+    plain = best_distance > CONFUSION_COST and not o_for_e(low, ranked[0])
+    if capitalised and plain and len(low) < _LONG_NAME:
+        return None  # a name one plain edit from a word is as likely a name: Millar, Moreton
     tied = [
         c for c in ranked if score(c)[0] == best_distance and -score(c)[1] > -best_weight - _TIE
     ]

@@ -31,6 +31,7 @@ from citetrace.confusion import ocr_distance
 from citetrace.model import OcrAssessment as Assessment
 from citetrace.model import Typo
 from citetrace.ocr import lexicon
+from citetrace.ocr.old_spelling import modern
 
 Mode = Literal["auto", "on", "off"]
 
@@ -52,6 +53,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 MIN_PARAGRAPH_WORDS = 25  # shorter paragraphs take the document's language
 NOISY = 2.0  # distinct damaged common words per thousand words that mark a scan
 MIN_DAMAGED = 2
+HEAVY = 8.0  # damaged common words per thousand words that mark a much damaged scan
 # Glyph garbage that born-digital prose does not have: a capital closing a
 # lower-case word ("hourB", "JameB"), a digit inside a word ("pub1ic", "w0rd").
 # (Three lower-case letters and a capital are a bacterial gene: "ackA", "atpB".)
@@ -215,6 +217,8 @@ def assess(
     if mode == "on" or (len(damaged) >= MIN_DAMAGED and noise >= NOISY):
         why = "turned on" if mode == "on" else f"{noise:.1f} damaged common words per 1,000"
         kept, archaic = _without_old_spellings(kept)
+        if mode != "on" and noise < HEAVY:  # a word too garbled to mend is worth a look
+            kept = [t for t in kept if t.suggestions]  # only where the text is much damaged
         if archaic:
             note += f"; {archaic} old spellings (againe, downe) taken as the text's own"
         return Assessment(main, noise, "scan", words, why + note, len(foreign)), kept
@@ -224,30 +228,13 @@ def assess(
     return Assessment(main, noise, "clean", words, why + note, len(foreign)), strong
 
 
-# Early modern spellings: a final e (againe, downe, glasse), i for y (onelie).
-MIN_OLD_SPELLINGS = 5
-
-
-def old_spelling(word: str) -> bool:
-    """A modern common word written as before the eighteenth century:
-    ``againe``, ``downe``, ``glasse``, ``himselfe``, ``onelie``."""
-    low = word.lower()
-    if len(low) < 4 or not low.isalpha():
-        return False
-    stems = []
-    if low.endswith("e"):
-        stems.append(low[:-1])
-        if len(low) > 4 and low[-2] == low[-3]:
-            stems.append(low[:-2])  # glasse, shippe
-    if low.endswith("ie"):
-        stems.append(low[:-2] + "y")  # onelie
-    return any(lexicon.frequency(s) >= COMMON for s in stems)
+MIN_OLD_SPELLINGS = 5  # distinct old spellings that make them the text's orthography
 
 
 def _without_old_spellings(typos: list[Typo]) -> tuple[list[Typo], int]:
     """Typos less the old spellings, when the text writes many of them: its
     orthography, not damage (a scan of a 1600s book keeps them)."""
-    old = {t.text.lower() for t in typos if t.kind == "ocr-typo" and old_spelling(t.text)}
+    old = {t.text.lower() for t in typos if t.kind == "ocr-typo" and modern(t.text.lower())}
     if len(old) < MIN_OLD_SPELLINGS:
         return typos, 0
     return [t for t in typos if t.text.lower() not in old], len(old)

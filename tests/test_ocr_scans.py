@@ -1,0 +1,91 @@
+"""A much damaged scan: short words misread, words too garbled to mend, old spellings."""
+
+from __future__ import annotations
+
+from citetrace import audit_text
+from citetrace.config import Config
+from citetrace.ocr.function_words import reading
+from citetrace.ocr.old_spelling import modern
+
+OCR = ("ocr-typo", "name-variant")
+
+# A newspaper column as a bad scan of old type reads: e read as o, n as u, h as b.
+DAMAGED = (
+    "Tbe steamer arrived at tho wharf wbich was crowded, aud tho passengers wero "
+    "landed in boats. Tbe captain said tliat tbe weatber bad been rough, and bo "
+    "thought tbe voyage wonld bave taken longer. Tbe cargo of wool was qxzvtrl "
+    "stored in tbe sheds, aud tbe agents wero pleased with tbe state of it. "
+) * 2
+
+
+def findings(text: str) -> dict[str, tuple[tuple[str, ...], float]]:
+    report = audit_text(text, config=Config(select=OCR))
+    reported = {f.start for f in report.findings}
+    return {t.text: (t.suggestions, t.confidence) for t in report.typos if t.start in reported}
+
+
+def test_short_common_words_misread_are_mended() -> None:
+    found = findings(DAMAGED)
+    assert found["tho"][0] == ("the",)
+    assert found["aud"][0] == ("and",)
+    assert found["wero"][0] == ("were",)
+    assert found["bo"][0] == ("be",)
+    # a non-word is surer than a rare word that may stand as written
+    assert found["Tbe"][1] > found["tho"][1]
+
+
+def test_a_word_too_garbled_to_mend_is_flagged_without_a_suggestion() -> None:
+    found = findings(DAMAGED)
+    assert found["qxzvtrl"] == ((), 0.5)
+
+
+def test_clean_prose_keeps_its_short_rare_words_and_its_names() -> None:
+    clean = (
+        "Ho and Bo measured the ore in the sand, vis-à-vis the tide, as Millar and "
+        "Moreton had done; the fur trade and the rood screen are old. "
+    ) * 4
+    assert findings(clean) == {}
+
+
+def test_in_a_damaged_scan_names_one_plain_edit_from_a_word_are_left_alone() -> None:
+    text = DAMAGED + "\n\nMr Millar and Mr Moreton spoke. Tbe meeting closed.\n"
+    found = findings(text)
+    assert "Millar" not in found and "Moreton" not in found
+
+
+def test_the_readings_of_short_words() -> None:
+    assert [reading(w) for w in ("tho", "tbe", "nnd", "aro", "havo", "thc")] == [
+        "the",
+        "the",
+        "and",
+        "are",
+        "have",
+        "the",
+    ]
+    # real words read only through a glyph misread; old spellings kept
+    assert [reading(w) for w in ("sand", "vow", "ere", "hee", "data", "fur")] == [None] * 6
+
+
+def test_old_spellings_and_their_modern_words() -> None:
+    pairs = {
+        "againe": "again",
+        "bloud": "blood",
+        "tryall": "trial",
+        "coniure": "conjure",
+        "wickednesse": "wickedness",
+        "raysed": "raised",
+        "musick": "music",
+        "maister": "master",
+    }
+    assert {old: modern(old) for old in pairs} == pairs
+    assert [modern(w) for w in ("tbe", "wbich", "qxzvtrl")] == [None] * 3
+
+
+def test_a_scan_of_an_early_book_keeps_its_spellings_beside_its_damage() -> None:
+    early = (
+        "Then the maister raysed his voyce, and the bloud of the wickednesse was "
+        "upon them, for the tryall of the coniurers was at hand, and musick playd. "
+    ) * 3
+    found = findings(DAMAGED + "\n\n" + early)
+    assert "wbich" in found
+    assert not set(found) & {"maister", "raysed", "bloud", "wickednesse", "tryall", "musick"}
