@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citetrace import audit_text
 from citetrace.config import Config
-from citetrace.ocr.function_words import reading
+from citetrace.ocr.function_words import reading, unambiguous
 from citetrace.ocr.old_spelling import modern
 
 OCR = ("ocr-typo", "name-variant")
@@ -30,8 +30,13 @@ def test_short_common_words_misread_are_mended() -> None:
     assert found["aud"][0] == ("and",)
     assert found["wero"][0] == ("were",)
     assert found["bo"][0] == ("be",)
-    # a non-word is surer than a rare word that may stand as written
-    assert found["Tbe"][1] > found["tho"][1]
+    assert found["tho"][1] == found["Tbe"][1] == 0.9
+
+
+def test_a_short_word_two_common_words_fit_equally_is_in_doubt() -> None:
+    found = findings(DAMAGED.replace("tho wharf", "tbo wharf"))
+    assert found["tbo"] == (("the",), 0.7)  # "the" or "two": the commoner, less sure
+    assert unambiguous("tho") and not unambiguous("tbo")
 
 
 def test_a_word_too_garbled_to_mend_is_flagged_without_a_suggestion() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from citetrace.confusion import ocr_distance
+from citetrace.confusion import CONFUSION_COST, ocr_distance
 from citetrace.ocr import lexicon
 
 # The commonest words of English prose, old and new: the words a scan damages most.
@@ -31,23 +31,53 @@ MAX_LENGTH = 4
 _KEPT = frozenset("hee shee wee thee thy thou ye yt bee doe goe soe mee vs vp".split())
 
 
-@cache
 def reading(word: str) -> str | None:
     """The common word ``word`` (lower case, letters) is a misreading of, or ``None``."""
+    found = readings(word)
+    return found[0] if found else None
+
+
+@cache
+def readings(word: str) -> tuple[str, ...]:
+    """The common words ``word`` may misread, nearest first and then commonest:
+    more than one at the nearest distance leaves the reading in doubt (``tbo``
+    is ``the`` read with b for h and o for e, and ``two`` with b for w)."""
     if not word.isalpha() or len(word) > MAX_LENGTH or word in _KEPT:
-        return None
+        return ()
     own = max(lexicon.frequency(word), 1)
-    best, best_count = None, 0
+    known = lexicon.known(word)
+    found = []
     for common in _by_length(len(word)):
-        if common == word:
-            continue
-        distance = ocr_distance(word, common)
-        # a word itself is taken for a misreading only by a glyph misread
-        loose = distance <= 1 and min(len(word), len(common)) >= 3 and not lexicon.known(word)
-        cheap = distance <= 0.5 or loose or o_for_e(word, common)
         count = lexicon.frequency(common)
-        if cheap and count >= RATIO * own and count > best_count:
-            best, best_count = common, count
+        if common == word or count < RATIO * own:
+            continue
+        distance = _distance(word, common)
+        # a word itself is taken for a misreading only by glyphs misread
+        loose = not known and distance <= 1 and min(len(word), len(common)) >= 3
+        if distance <= CONFUSION_COST or loose:
+            found.append((distance, -count, common))
+    found.sort()
+    nearest = [common for distance, _, common in found if distance == found[0][0]]
+    return tuple(nearest) + tuple(c for _, _, c in found if c not in nearest)
+
+
+def unambiguous(word: str) -> bool:
+    """Whether one common word alone is nearest to ``word``."""
+    found = readings(word)
+    if not found:
+        return False
+    return len(found) == 1 or _distance(word, found[1]) > _distance(word, found[0])
+
+
+def _distance(word: str, common: str) -> float:
+    """The OCR distance, with an o read for an e as cheap as a glyph confusion."""
+    best = ocr_distance(word, common)
+    at = word.find("o")
+    while at >= 0:
+        if at < len(common) and common[at] == "e":
+            with_e = word[:at] + "e" + word[at + 1 :]
+            best = min(best, ocr_distance(with_e, common) + CONFUSION_COST)
+        at = word.find("o", at + 1)
     return best
 
 

@@ -391,11 +391,12 @@ def _short_word(word: str, evidence: _Evidence) -> _Verdict | None:
             return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
         return None
     suggestion = _match_case(word, found)
-    if lexicon.known(word.lower()):  # a word itself: its context decides, so less sure
+    sure = 0.9 if function_words.unambiguous(word.lower()) else 0.7
+    if lexicon.known(word.lower()):
         why = f"'{word}' is a rare word; '{found}' is far commoner and one misreading away"
-        return _Verdict(word, (suggestion,), "ocr-typo", 0.7, why)
-    why = f"not a word; '{found}' is one misreading away"
-    return _Verdict(word, (suggestion,), "ocr-typo", 0.9, why)
+    else:
+        why = f"not a word; '{found}' is one misreading away"
+    return _Verdict(word, (suggestion,), "ocr-typo", sure, why)
 
 
 def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
