@@ -77,7 +77,7 @@ def _with_marked(
 def _authority(text: str, c: ParsedCitation, known_author: KnownAuthor) -> bool:
     """Whether ``c`` is a species' authority, not a citation: it follows a genus
     and epithet, and no reference entry is by its author."""
-    return bool(c.authors) and not known_author(c.authors[0]) and after_binomial(text, c.start)
+    return bool(c.authors) and after_binomial(text, c.start) and not known_author(c.authors[0])
 
 
 def _no_comma_habit(found: list[ParsedCitation]) -> bool:

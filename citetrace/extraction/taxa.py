@@ -32,6 +32,11 @@ _NOT_GENERA = frozenset(
 def after_binomial(text: str, start: int) -> bool:
     """Whether ``text[start:]`` follows a species name: what stands there is the
     species' authority (when no reference entry claims it)."""
+    at = start
+    while at > 0 and start - at < 3 and text[at - 1] in " \t\n(":
+        at -= 1
+    if at == 0 or not text[at - 1].islower():
+        return False  # the common case, answered without a search
     m = _BINOMIAL.search(text, max(0, start - 80), start)
     if m is None:
         return False
