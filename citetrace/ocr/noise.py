@@ -48,6 +48,11 @@ _FUNCTION_WORDS = {
     "la": "et in est non ut cum ad quod sed qui quae per ex ac id nec vel eu sit quis",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+# Each function word with the languages it belongs to, looked up once per token.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 MIN_PARAGRAPH_WORDS = 25  # shorter paragraphs take the document's language
@@ -67,13 +72,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 def language(text: str) -> str:
     """The language of ``text`` by its function words, or ``"und"`` when too few."""
+    tokens = _TOKEN.findall(text.casefold())
+    seen = len(tokens)
     counts: Counter[str] = Counter()
-    seen = 0
-    for token in _TOKEN.findall(text.casefold()):
-        seen += 1
-        for lang, words in _WORDS.items():
-            if token in words:
-                counts[lang] += 1
+    for token in filter(_LANGUAGES_OF.__contains__, tokens):
+        counts.update(_LANGUAGES_OF[token])
     if not counts or seen < 8:
         return "und"
     best, hits = counts.most_common(1)[0]
