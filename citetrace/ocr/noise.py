@@ -31,6 +31,7 @@ from citetrace.confusion import ocr_distance
 from citetrace.model import OcrAssessment as Assessment
 from citetrace.model import Typo
 from citetrace.ocr import lexicon
+from citetrace.ocr.function_words import SHORT_NON_WORD
 from citetrace.ocr.old_spelling import modern
 
 Mode = Literal["auto", "on", "off"]
@@ -127,7 +128,10 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def damaged_common_word(typo: Typo) -> bool:
     """A frequent word one misreading or slip away, written in plain letters:
     ``assitance``, ``becme``, ``tbe`` (not ``rTMS``, ``dataset``, ``PEG8000``)."""
-    if typo.kind != "ocr-typo" or not typo.suggestions or typo.confidence < 0.8:
+    if typo.kind != "ocr-typo" or not typo.suggestions:
+        return False
+    # a short non-word near a common word is damage even when its reading is unsure
+    if typo.confidence < 0.8 and not typo.evidence.startswith(SHORT_NON_WORD):
         return False
     word, suggestion = typo.text, typo.suggestions[0]
     if any(c.isupper() for c in word[1:]) or not word.isalpha():
