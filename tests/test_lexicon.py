@@ -101,3 +101,18 @@ def test_an_unreadable_or_undecodable_list_says_to_reinstall(tmp_path, monkeypat
     monkeypatch.setattr(lexicon, "SHIPPED", garbled)
     with pytest.raises(ValueError, match="damaged; reinstall citetrace"):
         lexicon.words.__wrapped__()
+
+
+def test_the_shipped_letter_table_is_the_lexicons() -> None:
+    from citetrace.ocr import letters
+
+    assert letters.SHIPPED.read_text(encoding="ascii") == letters.arrange(lexicon.all_words())
+
+
+def test_letters_tell_names_from_glyph_garbage() -> None:
+    from citetrace.ocr.letters import garbled
+
+    names = ["Moreton", "Paddington", "Coghlan", "Blaxland", "Hurstville", "Abernethy"]
+    garbage = ["Sjdnoy", "Ckqutesr", "Dlstiict", "Tlieodore", "Mcfsrs", "Wngça"]
+    assert [garbled(w) for w in names] == [False] * len(names)
+    assert [garbled(w) for w in garbage] == [True] * len(garbage)

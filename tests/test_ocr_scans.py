@@ -102,3 +102,13 @@ def test_a_reading_is_sure_only_through_a_glyph_misread_in_three_letters_or_more
     assert not sure("tbo")  # "the" or "two"
     assert not sure("waa")  # a plain slip, not a glyph misread
     assert reading("lho") == "the"  # l for t and o for e, as old type reads
+
+
+def test_in_a_much_damaged_scan_a_name_of_garbled_letters_is_worth_a_look() -> None:
+    text = DAMAGED + "\n\nMr Ckqutesr and Mr Blaxland spoke at Dlstiict hall. Tbe meeting closed.\n"
+    found = findings(text)
+    assert found["Ckqutesr"] == ((), 0.5) and found["Dlstiict"] == ((), 0.5)
+    assert "Blaxland" not in found
+    # in a lightly damaged scan, only words with a correction are shown
+    light = "Tbe ship came in. " + "The harbour was calm and the crew went ashore at noon. " * 30
+    assert "Ckqutesr" not in findings(light + "Mr Ckqutesr spoke.")

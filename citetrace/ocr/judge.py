@@ -34,7 +34,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 from citetrace.confusion import CONFUSION_COST, ocr_distance, plausible
 from citetrace.inputs.document import Document
 from citetrace.model import Typo
-from citetrace.ocr import function_words, lexicon
+from citetrace.ocr import function_words, letters, lexicon
 from citetrace.ocr.function_words import SHORT_NON_WORD, o_for_e
 from citetrace.ocr.tokens import (
     TOKEN,
@@ -46,6 +46,7 @@ from citetrace.ocr.tokens import (
 )
 
 GARBLED = "not a word, and no word is near enough to suggest"
+GARBLED_LETTERS = "not a word or a name: its letters are unlike English"
 _POSSESSIVES = ("'s", "’s")
 _SPACE = re.compile(r"\s")
 CHUNK = 1 << 20  # characters of the body split and counted at a time
@@ -376,6 +377,12 @@ def _short_reading(token: str) -> str | None:
     return None
 
 
+def _garbled_name(word: str) -> bool:
+    """``Sjdnoy``, ``Dlstiict``: a capitalised word whose letters are unlike
+    English ones (a name's are not: ``Moreton``, ``Paddington``)."""
+    return word.isalpha() and word[1:].islower() and letters.garbled(word)
+
+
 def _short_garble(token: str) -> bool:
     """``nnd``, ``tne``: two or three lower-case letters that are no word."""
     return 2 <= len(token) <= 3 and token.isalpha() and token.islower() and not lexicon.known(token)
@@ -404,7 +411,10 @@ def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
     if verdict is not None:
         return verdict
     capitalised = word[:1].isupper()
-    if capitalised and (occurrences >= 2 or evidence.counts[word] >= 2 or len(word) < 6):
+    once = occurrences < 2 and evidence.counts[word] < 2
+    if capitalised and once and evidence.thorough and _garbled_name(word):
+        return _Verdict(word, (), "ocr-typo", 0.5, GARBLED_LETTERS)
+    if capitalised and (not once or len(word) < 6):
         return None  # a name used consistently, or too short to judge without evidence
     return _from_lexicon(word, evidence, capitalised)
 

@@ -119,6 +119,11 @@ class WordList:
         at = self._counts + number * COUNT_WIDTH
         return int(self._text[at : at + COUNT_WIDTH])
 
+    def all(self) -> list[str]:
+        """Every listed word."""
+        first = min((block[0] for block in self._blocks.values()), default=self._counts)
+        return self._text[first : self._counts].split()
+
     def lengths(self) -> list[int]:
         """The lengths of the listed words."""
         return list(self._blocks)
@@ -147,6 +152,11 @@ def words() -> WordList:
         return WordList(data.decode("ascii"))
     except UnicodeDecodeError:
         raise ValueError(f"{SHIPPED}: the word list is damaged; reinstall citetrace") from None
+
+
+def all_words() -> list[str]:
+    """Every word of the shipped list."""
+    return words().all()
 
 
 def _listed(word: str) -> bool:
