@@ -33,6 +33,7 @@ _GROUPS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("ii", "n"))
 _OLD_TYPE = frozenset({("o", "e"), ("l", "t")})  # read, meant
 SHORT_NON_WORD = "not a word; "  # how the evidence for a short non-word's reading begins
 RATIO = 500  # how much more frequent than the token its reading must be
+GLYPH_RATIO = 100  # the same, for a word read from it by one glyph misread
 MAX_LENGTH = 4
 # Old spellings a scan of an early book keeps: not damage.
 _KEPT = frozenset("hee shee wee thee thy thou ye yt bee doe goe soe mee vs vp".split())
@@ -52,7 +53,7 @@ def readings(word: str) -> tuple[str, ...]:
     if not word.isalpha() or len(word) > MAX_LENGTH or word in _KEPT:
         return ()
     own = max(lexicon.frequency(word), 1)
-    commons = [c for c in _by_length(len(word)) if _count(c) >= RATIO * own and c != word]
+    commons = [c for c in _by_length(len(word)) if _count(c) >= GLYPH_RATIO * own and c != word]
     if not commons:
         return ()
     known = lexicon.known(word)
@@ -62,7 +63,8 @@ def readings(word: str) -> tuple[str, ...]:
         distance = _distance(word, common)
         # a word itself is taken for a misreading only by glyphs misread
         loose = not known and distance <= 1 and min(len(word), len(common)) >= 3
-        if distance <= CONFUSION_COST or loose:
+        # one glyph misread may hide a common word behind a less rare one
+        if distance <= CONFUSION_COST or (loose and count >= RATIO * own):
             found.append((distance, -count, common))
     found.sort()
     nearest = [common for distance, _, common in found if distance == found[0][0]]
