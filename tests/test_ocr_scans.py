@@ -114,3 +114,16 @@ def test_in_a_much_damaged_scan_a_name_of_garbled_letters_is_worth_a_look() -> N
     # in a lightly damaged scan, only words with a correction are shown
     light = "Tbe ship came in. " + "The harbour was calm and the crew went ashore at noon. " * 30
     assert "Ckqutesr" not in findings(light + "Mr Ckqutesr spoke.")
+
+
+def test_a_real_word_its_neighbours_read_as_another() -> None:
+    from citetrace.ocr.context import reading as in_context
+
+    assert in_context("he", "bad", "been") == "had"
+    assert in_context("a", "bad", "day") is None  # it fits where it stands
+    assert in_context("with", "bis", "own") == "his"
+    # the commonest words are never read as each other: pairs cannot tell them apart
+    assert in_context("the", "now", "bridge") is None
+    assert in_context("later", "he", "maintained") is None
+    found = findings(DAMAGED + "\n\nThe master said that he bad been at sea for years.\n")
+    assert found["bad"] == (("had",), 0.7)

@@ -30,7 +30,7 @@ COMMON_WORDS = tuple(
 )
 # Glyph groups read as one glyph: "rn" for "m", "li" for "h".
 _GROUPS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("ii", "n"))
-_OLD_TYPE = frozenset({("o", "e"), ("l", "t")})  # read, meant
+OLD_TYPE = frozenset({("o", "e"), ("l", "t"), ("f", "s")})  # read, meant (f: a long s)
 SHORT_NON_WORD = "not a word; "  # how the evidence for a short non-word's reading begins
 RATIO = 500  # how much more frequent than the token its reading must be
 GLYPH_RATIO = 100  # the same, for a word read from it by one glyph misread
@@ -60,7 +60,7 @@ def readings(word: str) -> tuple[str, ...]:
     found = []
     for common in _near(word, commons):
         count = _count(common)
-        distance = _distance(word, common)
+        distance = misreading_distance(word, common)
         # a word itself is taken for a misreading only by glyphs misread
         loose = not known and distance <= 1 and min(len(word), len(common)) >= 3
         # one glyph misread may hide a common word behind a less rare one
@@ -98,7 +98,9 @@ def unambiguous(word: str) -> bool:
     found = readings(word)
     if not found:
         return False
-    return len(found) == 1 or _distance(word, found[1]) > _distance(word, found[0])
+    return len(found) == 1 or misreading_distance(word, found[1]) > misreading_distance(
+        word, found[0]
+    )
 
 
 def sure(word: str) -> bool:
@@ -111,14 +113,14 @@ def sure(word: str) -> bool:
         len(word) >= 3
         and bool(found)
         and unambiguous(word)
-        and _distance(word, found[0]) <= CONFUSION_COST
+        and misreading_distance(word, found[0]) <= CONFUSION_COST
     )
 
 
-def _distance(word: str, common: str) -> float:
+def misreading_distance(word: str, common: str) -> float:
     """The OCR distance, with the misreadings of old type (an o for an e, an l
     for a t) as cheap as a glyph confusion."""
-    spots = [i for i, pair in enumerate(zip(word, common, strict=False)) if pair in _OLD_TYPE]
+    spots = [i for i, pair in enumerate(zip(word, common, strict=False)) if pair in OLD_TYPE]
     best = ocr_distance(word, common)
     for chosen in range(1, 1 << len(spots)):  # every set of them (a short word has few)
         mended = list(word)

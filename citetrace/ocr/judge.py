@@ -34,7 +34,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 from citetrace.confusion import CONFUSION_COST, ocr_distance, plausible
 from citetrace.inputs.document import Document
 from citetrace.model import Typo
-from citetrace.ocr import function_words, letters, lexicon
+from citetrace.ocr import context, function_words, letters, lexicon
 from citetrace.ocr.function_words import SHORT_NON_WORD, o_for_e
 from citetrace.ocr.tokens import (
     TOKEN,
@@ -345,8 +345,29 @@ def find_typos(
         if verdict is not None and start not in consumed_zone and allowed(start, stop):
             typos.append(_typo(verdict, start, stop, text))
     typos += _name_trigrams(text, end, found_middles, allowed)
+    if thorough:
+        typos += _in_context(text, end, typos, evidence, allowed)
     typos.sort(key=lambda t: t.start)
     return typos
+
+
+def _in_context(
+    text: str,
+    end: int,
+    found: list[Typo],
+    evidence: _Evidence,
+    allowed: Callable[[int, int], bool],
+) -> list[Typo]:
+    """Real words misread as other real words, read by their neighbours
+    (``he bad been`` → ``had``), where no other verdict stands."""
+    taken = {t.start for t in found}
+    out = []
+    for start, stop, word, reading in context.misreadings(text, 0, end):
+        if start in taken or word in evidence.vocabulary or not allowed(start, stop):
+            continue
+        why = f"{context.EVIDENCE}'{reading}' fits its neighbours far better"
+        out.append(Typo("ocr-typo", start, stop, word, (reading,), 0.7, why))
+    return out
 
 
 def _judge_words(evidence: _Evidence) -> dict[str, _Verdict]:

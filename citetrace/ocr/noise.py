@@ -31,6 +31,7 @@ from citetrace.confusion import ocr_distance
 from citetrace.model import OcrAssessment as Assessment
 from citetrace.model import Typo
 from citetrace.ocr import lexicon
+from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
 from citetrace.ocr.old_spelling import modern
 
@@ -224,6 +225,8 @@ def assess(
     if mode == "on" or (len(damaged) >= MIN_DAMAGED and noise >= NOISY):
         why = "turned on" if mode == "on" else f"{noise:.1f} damaged common words per 1,000"
         kept, archaic = _without_old_spellings(kept)
+        if archaic:  # an early text's grammar is not the pair list's
+            kept = [t for t in kept if not t.evidence.startswith(CONTEXT_EVIDENCE)]
         if mode != "on" and noise < HEAVY:  # a word too garbled to mend is worth a look
             kept = [t for t in kept if t.suggestions]  # only where the text is much damaged
         if archaic:
