@@ -83,6 +83,11 @@ def test_old_spellings_and_their_modern_words() -> None:
         "raysed": "raised",
         "musick": "music",
         "maister": "master",
+        "kitchin": "kitchen",
+        "commaunded": "commanded",
+        "entred": "entered",
+        "heere": "here",
+        "countrey": "country",
     }
     assert {old: modern(old) for old in pairs} == pairs
     assert [modern(w) for w in ("tbe", "wbich", "qxzvtrl")] == [None] * 3

@@ -6,8 +6,11 @@ A word is taken for an old spelling of a common modern word when the printers'
 habits of the time turn it into that word: a final ``e`` (``downe``), ``-esse``
 for ``-ess``, ``ie`` for ``y``, ``y`` and ``i``, ``u`` and ``v``, ``i`` for ``j``,
 ``w`` for ``u`` (``sawce``), a doubled consonant (``shippe``, ``tryall``), ``ou``
-for ``o`` or ``oo`` (``bloud``), ``ai`` for ``a`` (``maister``), ``ck`` for ``c``
-(``musick``).
+for ``o`` or ``oo`` (``bloud``), ``ai`` or ``au`` for ``a`` (``maister``,
+``commaunded``), doubled vowels (``heere``, ``foorth``), ``ey`` for ``y``
+(``countrey``), ``in`` for ``en`` (``kitchin``), ``-red`` and ``-ned`` for
+``-ered`` and ``-ened`` (``entred``, ``threatned``), a single final ``s``
+(``busines``), ``ck`` for ``c`` (``musick``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ MODERN = 20_000  # corpus count of the modern word an old spelling stands for
 _ENDINGS = (
     ("esse", "ess"),
     ("es", "s"),
+    ("red", "ered"),
+    ("ned", "ened"),
+    ("s", "ss"),
     ("ie", "y"),
     ("ck", "c"),
     ("e", ""),
@@ -27,6 +33,11 @@ _ENDINGS = (
     ("’d", "ed"),
 )
 _LETTERS = (
+    ("au", "a"),
+    ("ee", "e"),
+    ("oo", "o"),
+    ("ey", "y"),
+    ("in", "en"),
     ("y", "i"),
     ("i", "y"),
     ("u", "v"),
