@@ -66,6 +66,7 @@ HEAVY = 8.0  # damaged common words per thousand words that mark a much damaged 
 # (Three lower-case letters and a capital are a bacterial gene: "ackA", "atpB".)
 _GARBAGE = re.compile(r"(?<![\w'’-])(?:[a-z]{4,}[A-Z]|[a-z]+[01358][a-z]{2,})(?![\w'’-])")
 COMMON = 3_000_000  # corpus count of a word whose damage is telling
+OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own term
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
 _SAMPLE = 200_000  # characters the document's language is read from
 NOT_PROSE = 0.6  # share of lower-case non-words above which a text is not judged
@@ -229,6 +230,7 @@ def assess(
             kept = [t for t in kept if not t.evidence.startswith(CONTEXT_EVIDENCE)]
         if mode != "on" and noise < HEAVY:  # a word too garbled to mend is worth a look
             kept = [t for t in kept if t.suggestions]  # only where the text is much damaged
+        kept = _without_own_terms(kept, text)
         if archaic:
             note += f"; {archaic} old spellings (againe, downe) taken as the text's own"
         return Assessment(main, noise, "scan", words, why + note, len(foreign)), kept
@@ -236,6 +238,20 @@ def assess(
     strong = [t for t in kept if strong_evidence(t) and uses[t.text] < OWN_SPELLING]
     why = f"reads as born-digital: {noise:.1f} damaged common words per 1,000"
     return Assessment(main, noise, "clean", words, why + note, len(foreign)), strong
+
+
+def _without_own_terms(typos: list[Typo], text: str) -> list[Typo]:
+    """Typos less the long words a scan writes the same way three times or more
+    that no glyph misread would mend (``bigrams``, ``markedness``): its terms.
+    A misread repeats too, but as a glyph misread (``tbe``, ``wbich``)."""
+    uses = Counter(text[t.start : t.end] for t in typos)
+    return [
+        t
+        for t in typos
+        if uses[t.text] < OWN_SPELLING
+        or len(t.text) < OWN_TERM_LENGTH
+        or (t.suggestions and ocr_distance(t.text.lower(), t.suggestions[0].lower()) <= 0.5)
+    ]
 
 
 MIN_OLD_SPELLINGS = 5  # distinct old spellings that make them the text's orthography
