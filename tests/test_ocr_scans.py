@@ -132,3 +132,9 @@ def test_a_real_word_its_neighbours_read_as_another() -> None:
     assert in_context("later", "he", "maintained") is None
     found = findings(DAMAGED + "\n\nThe master said that he bad been at sea for years.\n")
     assert found["bad"] == (("had",), 0.7)
+
+
+def test_a_scan_writing_a_long_word_three_times_keeps_it_as_its_term() -> None:
+    text = DAMAGED + "\n\n" + "The wool of the merinoish flock was sold. " * 3
+    found = findings(text)
+    assert "merinoish" not in found and "tho" in found

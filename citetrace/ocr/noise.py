@@ -66,6 +66,7 @@ HEAVY = 8.0  # damaged common words per thousand words that mark a much damaged 
 # (Three lower-case letters and a capital are a bacterial gene: "ackA", "atpB".)
 _GARBAGE = re.compile(r"(?<![\w'’-])(?:[a-z]{4,}[A-Z]|[a-z]+[01358][a-z]{2,})(?![\w'’-])")
 COMMON = 3_000_000  # corpus count of a word whose damage is telling
+_LEXICON_ONLY = ("not an English word", "not a word, and")  # verdicts of the lexicon alone
 OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own term
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
 _SAMPLE = 200_000  # characters the document's language is read from
@@ -250,6 +251,8 @@ def _without_own_terms(typos: list[Typo], text: str) -> list[Typo]:
         for t in typos
         if uses[t.text] < OWN_SPELLING
         or len(t.text) < OWN_TERM_LENGTH
+        or not t.evidence.startswith(_LEXICON_ONLY)
+        or "occurs in" in t.evidence  # the document itself writes the correction
         or (t.suggestions and ocr_distance(t.text.lower(), t.suggestions[0].lower()) <= 0.5)
     ]
 
