@@ -82,3 +82,24 @@ def test_a_group_of_interviews_names_people_not_works() -> None:
         "2012) and (Personal communication, Ortiz, 2019)."
     )
     assert linked(body, "Ortiz M. 2001. Counting. J Orn 3: 1-2.\n") == {}
+
+
+def test_a_botanists_abbreviation_of_a_compound_name() -> None:
+    refs = "Saint-Hilaire AFCP de. 1825. Flora Brasiliae. Paris.\nPellegrin F. 1920. Annonaceae.\n"
+    body = "As A.St.-Hil. (1825: 35) described it, and Pellegr. (1920: 654) too."
+    assert linked(body, refs) == {"A.St.-Hil. (1825: 35)": "R1", "Pellegr. (1920: 654)": "R2"}
+    assert rules(body, refs) == []
+
+
+def test_the_year_of_a_vancouver_entry_is_not_a_last_page_or_a_journals_founding() -> None:
+    refs = (
+        "Smith A, Lee B, Kim C. Bursting. J Neurosci. 1996 02; 16():1486 – 1510.\n"
+        "Jones K. Cortex. Cerebral cortex (New York, NY : 1991). 2003; 13: 1-9.\n"
+        "Ortiz, M. (Ed., 2001). Counting. Paris.\n"
+    )
+    body = "Cells fire (Smith et al., 1996), (Jones, 2003) and (Ortiz, 2001)."
+    assert linked(body, refs) == {
+        "(Smith et al., 1996)": "R1",
+        "(Jones, 2003)": "R2",
+        "(Ortiz, 2001)": "R3",
+    }

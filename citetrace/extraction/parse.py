@@ -68,8 +68,8 @@ _PARTICLE = (
 # A generational suffix after a surname: "Oliveira Júnior", "Santos Filho".
 _SUFFIX = r"(?:\s+(?:J[úu]nior|Filho|Neto|Sobrinho|Jr\.?)(?![\w]))"
 _SURNAME = rf"{_PARTICLE}*[A-Z][\w'’\-–]+{_SUFFIX}?"
-# An author abbreviated as botanists do: "Pellegr.", "R.E.Fr.", "Mart.".
-_ABBREVIATED = r"(?:[A-Z]\.-?)*[A-Z][a-zà-ÿ]{1,12}\."
+# An author abbreviated as botanists do: "Pellegr.", "R.E.Fr.", "Mart.", "A.St.-Hil.".
+_ABBREVIATED = r"(?:[A-Z][a-z]{0,2}\.-?)*[A-Z][a-zà-ÿ]{1,12}\."
 # Authors named in a sentence: "Lee", "Lee and Kim", "Ruiz, Pinto e Melo", "Lee et al."
 _AUTHOR_LIST = (
     rf"{_SURNAME}(?:(?:\s*,\s*{_SURNAME})*\s+(?:and|&|e|y|und)\s+{_SURNAME}"

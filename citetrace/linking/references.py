@@ -25,12 +25,15 @@ _LEADING_YEAR = re.compile(r"^\s*(?P<year>\d{4}[a-z]?)(?![\d])[.,:]?\s")
 _PAREN_YEAR = re.compile(r"(?<![\w)])\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,[^()]{0,20})?\)")
 # A year standing alone: not part of a page range, an issue number or a longer number.
 _BARE_YEAR = re.compile(
-    r"(?:^|(?<=[\s.,/]))(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
+    r"(?:^|(?<=[\s.,/]))(?<![–—-]\s)(?P<year>\d{4}[a-z]?)(?P<end>[.;)\u037e]|(?=[,:\s]|-\d|$))"
 )
 FIRST_YEAR, LAST_YEAR = 1400, 2100
+# An open parenthesis whose words run up to where a year stands: a remark around it.
+_IN_REMARK = re.compile(r"\([^()]*[^\W\d_][^()]*$")
 _IDENTIFIER = re.compile(r"\bdoi:\s*\S+|https?://\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
 _MONTH_AFTER = re.compile(
-    r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+    r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:0[1-9]|1[0-2]);)",
+    re.IGNORECASE,
 )
 _AUTHOR_LINE = re.compile(
     r"^(?P<name>[^\W\d_][\w'’\- ]*),\s*(?P<given>(?:[^\W\d_][\w'’\-]*\.?\s*){1,4})$"
@@ -124,6 +127,11 @@ def _year(body: str) -> re.Match[str] | None:
     fallback = None
     for m in _BARE_YEAR.finditer(body):
         if not FIRST_YEAR <= int(m["year"][:4]) <= LAST_YEAR:
+            continue
+        if m["end"] == ")" and _IN_REMARK.search(body, 0, m.start()):
+            # "Cerebral cortex (New York, NY : 1991). 2003;": a year inside a remark
+            # is the entry's only if no other follows ("(Ed., 2001)")
+            fallback = fallback or m
             continue
         if m["end"] or _MONTH_AFTER.match(body, m.end()):
             return m

@@ -24,6 +24,7 @@ from citetrace.text import PARTICLES, clean, fold, is_initials
 
 # A corporate author's acronym in brackets: "EMPRESA BRASILEIRA ... (EMBRAPA). 1997".
 _ACRONYM = re.compile(r"^[^()]{12,}?\((?P<acronym>[A-ZÀ-Ý][A-ZÀ-Ý0-9&/\-]{1,14})\)")
+_PARTS = re.compile(r"[-\s]+")  # the parts of a compound surname
 FUZZY_CUTOFF = 80.0
 FUZZY_MIN_LENGTH = 4
 # How far into an entry its author list may reach, for a surname found in the text.
@@ -173,11 +174,17 @@ class Resolver:
 
     def _abbreviated(self, name: str) -> list[Reference]:
         """The entries of first authors that ``name`` abbreviates: ``Pellegr.`` →
-        Pellegrin, ``R.E.Fr.`` → Fries."""
-        stem = fold(name.rstrip(".").rsplit(".", 1)[-1])
+        Pellegrin, ``R.E.Fr.`` → Fries, ``A.St.-Hil.`` → Saint-Hilaire (by a part
+        of a compound name)."""
+        stem = fold(name.rstrip(".").rsplit(".", 1)[-1].lstrip("-"))
         if len(stem) < 2:
             return []
-        return [r for key, refs in self._by_author.items() if key.startswith(stem) for r in refs]
+        return [
+            r
+            for key, refs in self._by_author.items()
+            if key.startswith(stem) or any(p.startswith(stem) for p in _PARTS.split(key)[1:])
+            for r in refs
+        ]
 
     def _in_text(self, surname: str, year: str | None) -> list[Reference]:
         """Entries whose opening words name ``surname`` and carry ``year``: the
