@@ -221,9 +221,8 @@ def _typos(
     skipped = unjudged(doc.text, doc.body_end, config.ocr, reading)
     if skipped is not None:
         return (), skipped
-    from citetrace.ocr.judge import find_typos
-
     vocabulary = frozenset(w.casefold() for w in config.vocabulary)
+    find_typos, is_damage = _judge_for(reading.main, reading.foreign)
     # OCR output (hOCR, ALTO) is a scan by its nature; other text is looked at
     # quickly first (one edit away): enough to tell a scan from born-digital
     # prose, and all that is reported of the latter; a scan is then judged in full.
@@ -231,16 +230,34 @@ def _typos(
     mode = "on" if engine else config.ocr
     thorough = mode == "on"
     found = find_typos(doc, skip, vocabulary, config.ignore_sic, thorough)
-    assessment, kept = assess(doc.text, 0, doc.body_end, found, mode, reading)  # type: ignore[arg-type]
+    assessment, kept = assess(doc.text, 0, doc.body_end, found, mode, reading, is_damage)  # type: ignore[arg-type]
     if assessment.state == "scan" and not thorough:
         found = find_typos(doc, skip, vocabulary, config.ignore_sic, True)
-        kept = assess(doc.text, 0, doc.body_end, found, mode, reading)[1]  # type: ignore[arg-type]
+        kept = assess(doc.text, 0, doc.body_end, found, mode, reading, is_damage)[1]  # type: ignore[arg-type]
     if engine:
         reason = f"read from OCR output ({doc.markup.scheme})"
         assessment = replace(assessment, reason=reason + assessment.reason[len("turned on") :])
     if doc.markup.unsure:
         _engine_doubts(kept, doc.markup.unsure)
     return tuple(kept), assessment
+
+
+def _judge_for(main: str, elsewhere: list[tuple[int, int]]):
+    """The word judge for a body mostly in ``main`` (English unless another
+    language's lexicon is at hand), and which of its typos mark a scan."""
+    from citetrace.ocr import languages
+
+    lexicon = languages.load(main) if main != "en" else None
+    if lexicon is None:
+        from citetrace.ocr.judge import find_typos
+
+        return find_typos, None
+    from citetrace.ocr import foreign
+
+    def find(doc, skip, vocabulary, ignore_sic, thorough):  # type: ignore[no-untyped-def]
+        return foreign.find_typos(doc, lexicon, skip, elsewhere, vocabulary, ignore_sic, thorough)
+
+    return find, foreign.damaged
 
 
 def _engine_doubts(typos: list[Typo], unsure: tuple[UnsureWord, ...]) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,11 +33,11 @@ from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
+from citetrace.ocr.languages import available, load
 from citetrace.ocr.old_spelling import modern
 
 Mode = Literal["auto", "on", "off"]
 
-LEXICON_LANGUAGES = frozenset({"en"})
 # The commonest function words of each language: enough to tell them apart.
 _FUNCTION_WORDS = {
     "en": "the of and to in is that for it with as was on are by this be from or have an which",
@@ -71,7 +71,7 @@ OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own te
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
 _SAMPLE = 200_000  # characters the document's language is read from
 NOT_PROSE = 0.6  # share of lower-case non-words above which a text is not judged
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-Я]{3,}(?![\w'’-])")
 
 
 def language(text: str) -> str:
@@ -93,7 +93,7 @@ class Reading:
 
     main: str  # the language most of the body's words are in
     spans: list[tuple[int, int]]  # every paragraph
-    foreign: list[tuple[int, int]]  # long paragraphs in a language without a lexicon
+    foreign: list[tuple[int, int]]  # long paragraphs in another language than the main one
 
 
 def read(text: str, start: int, end: int) -> Reading:
@@ -103,18 +103,19 @@ def read(text: str, start: int, end: int) -> Reading:
     spans = paragraphs(text, start, end)
     stop = min(end, start + _SAMPLE)
     words: Counter[str] = Counter()
-    foreign = []
+    long_ones = []
     for a, b in spans:
         chunk = text[a:b]
         n = len(chunk.split())
         if n < MIN_PARAGRAPH_WORDS:
             continue
         lang = language(chunk)
+        long_ones.append((a, b, lang))
         if a < stop and lang != "und":
             words[lang] += n
-        if lang not in LEXICON_LANGUAGES and lang != "und":
-            foreign.append((a, b))
     main = words.most_common(1)[0][0] if words else language(text[start:stop])
+    judged = "en" if main == "und" else main  # the lexicon the body is judged by
+    foreign = [(a, b) for a, b, lang in long_ones if lang not in (judged, "und")]
     return Reading(main, spans, foreign)
 
 
@@ -182,22 +183,24 @@ def unjudged(
     if mode == "off":
         return Assessment("und", 0.0, "off", words, "OCR rules turned off")
     main = (reading or read(text, 0, end)).main
-    if main not in LEXICON_LANGUAGES and main != "und":
+    if main not in available() and main != "und":
         reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
         return Assessment(main, 0.0, "unjudged", words, reason)
-    share = _nonword_share(text[: min(end, _SAMPLE)])
+    share = _nonword_share(text[: min(end, _SAMPLE)], main)
     if share > NOT_PROSE:
         reason = f"{share:.0%} of its lower-case words are not words: not judged word by word"
         return Assessment(main, 0.0, "unjudged", words, reason)
     return None
 
 
-def _nonword_share(text: str) -> float:
+def _nonword_share(text: str, main: str) -> float:
     tokens = Counter(_LOWER_WORD.findall(text))
     total = sum(tokens.values())
     if total < 50:
         return 0.0
-    return sum(n for w, n in tokens.items() if not lexicon.known(w)) / total
+    other = load(main) if main not in ("en", "und") else None
+    known = other.known if other is not None else lexicon.known
+    return sum(n for w, n in tokens.items() if not known(w)) / total
 
 
 def assess(
@@ -207,20 +210,23 @@ def assess(
     typos: Iterable[Typo],
     mode: Mode = "auto",
     reading: Reading | None = None,
+    is_damage: Callable[[Typo], bool] | None = None,
 ) -> tuple[Assessment, list[Typo]]:
     """The document's assessment, and the typos worth reporting under it
-    (``reading``: the body's languages, when the caller has read them)."""
+    (``reading``: the body's languages, when the caller has read them;
+    ``is_damage``: which typos mark a scan, for a language other than English)."""
+    is_damage = is_damage or damaged_common_word
     typos = list(typos)
     reading = reading or read(text, start, end)
     spans, main, foreign = reading.spans, reading.main, reading.foreign
     words = max(1, sum(len(text[a:b].split()) for a, b in spans))
     if mode == "off":
         return Assessment(main, 0.0, "off", words, "OCR rules turned off"), []
-    if main not in LEXICON_LANGUAGES and main != "und" and mode == "auto":
+    if main not in available() and main != "und" and mode == "auto":
         reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
         return Assessment(main, 0.0, "unjudged", words, reason), []
     kept = [t for t in typos if not _inside(t.start, foreign)]
-    damaged = {t.text for t in kept if damaged_common_word(t)}
+    damaged = {t.text for t in kept if is_damage(t)}
     damaged.update(_garbage(text, spans, foreign))
     noise = len(damaged) * 1000 / words
     note = f", {len(foreign)} paragraph(s) in other languages not judged" if foreign else ""
@@ -236,7 +242,8 @@ def assess(
             note += f"; {archaic} old spellings (againe, downe) taken as the text's own"
         return Assessment(main, noise, "scan", words, why + note, len(foreign)), kept
     uses = Counter(text[t.start : t.end] for t in kept)
-    strong = [t for t in kept if strong_evidence(t) and uses[t.text] < OWN_SPELLING]
+    strong_ = strong_evidence if is_damage is damaged_common_word else is_damage
+    strong = [t for t in kept if strong_(t) and uses[t.text] < OWN_SPELLING]
     why = f"reads as born-digital: {noise:.1f} damaged common words per 1,000"
     return Assessment(main, noise, "clean", words, why + note, len(foreign)), strong
 
