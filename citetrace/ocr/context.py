@@ -48,24 +48,19 @@ def source_path() -> Path | None:
 
 
 @cache
-def _pairs() -> dict[str, int]:
+def _pairs() -> dict[str, str]:
+    """``"first second"`` → its count, as written (read as a number when used)."""
     path = source_path()
     if path is None:
         return {}
-    pairs = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        first, second, count = line.split(" ")
-        pairs[f"{first} {second}"] = int(count)
-    return pairs
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(line.rsplit(" ", 1) for line in lines)  # type: ignore[misc]
 
 
 @cache
-def _vocabulary() -> frozenset[str]:
-    """The common words of the pair list."""
-    words = set()
-    for pair in _pairs():
-        words.update(pair.split(" "))
-    return frozenset(w for w in words if w.isalpha() and lexicon.frequency(w) >= COMMON)
+def _paired_words() -> frozenset[str]:
+    """Every word of the pair list."""
+    return frozenset(" ".join(_pairs()).split(" "))
 
 
 @cache
@@ -73,8 +68,14 @@ def neighbours(word: str) -> tuple[str, ...]:
     """Common words one glyph misread from ``word`` (lower case)."""
     if len(word) > MAX_LENGTH or not word.isalpha() or lexicon.frequency(word) >= VERY_COMMON:
         return ()  # "he" and "be", "for" and "far": pairs alone cannot tell them apart
-    vocabulary = _vocabulary()
-    return tuple(sorted(v for v in glyph_variants(word) if v in vocabulary and v != word))
+    paired = _paired_words()
+    return tuple(
+        sorted(
+            v
+            for v in glyph_variants(word)
+            if v != word and v in paired and lexicon.frequency(v) >= COMMON
+        )
+    )
 
 
 def glyph_variants(word: str) -> set[str]:
@@ -91,8 +92,8 @@ def glyph_variants(word: str) -> set[str]:
 
 def _score(before: str | None, word: str, after: str | None) -> tuple[float, int, int]:
     pairs = _pairs()
-    left = pairs.get(f"{before} {word}", 0) if before else 0
-    right = pairs.get(f"{word} {after}", 0) if after else 0
+    left = int(pairs.get(f"{before} {word}", 0)) if before else 0
+    right = int(pairs.get(f"{word} {after}", 0)) if after else 0
     alone = max(lexicon.frequency(word), 1)
     return math.log(left + UNSEEN) + math.log(right + UNSEEN) - math.log(alone), left, right
 
