@@ -138,3 +138,18 @@ def test_a_scan_writing_a_long_word_three_times_keeps_it_as_its_term() -> None:
     text = DAMAGED + "\n\n" + "The wool of the merinoish flock was sold. " * 3
     found = findings(text)
     assert "merinoish" not in found and "tho" in found
+
+
+def test_a_capitalised_short_word_opening_a_sentence_but_not_a_name() -> None:
+    found = findings(DAMAGED + "\n\nHo said that the ship was late. Ho Chi Minh came too.\n")
+    assert found["Ho"] == (("He",), 0.7)
+    report = audit_text(DAMAGED + "\n\nHo Chi Minh came too.\n", config=Config(select=OCR))
+    assert not [t for t in report.typos if t.text == "Ho"]
+
+
+def test_a_short_word_one_slip_from_the_commonest_words_in_context() -> None:
+    from citetrace.ocr.context import reading as in_context
+
+    assert in_context("of", "tie", "year") == "the"
+    assert in_context("the", "tie", "time") is None  # never "the the"
+    assert in_context("his", "tie", "was") is None  # a tie fits there

@@ -20,9 +20,11 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from citetrace.confusion import CONFUSIONS
 from citetrace.ocr import lexicon
-from citetrace.ocr.function_words import OLD_TYPE
+from citetrace.ocr.function_words import COMMON_WORDS, OLD_TYPE
 
 SOURCE = "frequency_bigramdictionary_en_243_342.txt"
 MAX_LENGTH = 6
@@ -69,13 +71,19 @@ def neighbours(word: str) -> tuple[str, ...]:
     if len(word) > MAX_LENGTH or not word.isalpha() or lexicon.frequency(word) >= VERY_COMMON:
         return ()  # "he" and "be", "for" and "far": pairs alone cannot tell them apart
     paired = _paired_words()
-    return tuple(
-        sorted(
-            v
-            for v in glyph_variants(word)
-            if v != word and v in paired and lexicon.frequency(v) >= COMMON
-        )
-    )
+    found = {
+        v
+        for v in glyph_variants(word)
+        if v != word and v in paired and lexicon.frequency(v) >= COMMON
+    }
+    if len(word) >= 3:  # "tie the", "fur for": one wrong letter from the commonest words
+        found.update(c for c in _slip_targets(len(word)) if Levenshtein.distance(word, c) == 1)
+    return tuple(sorted(found))
+
+
+@cache
+def _slip_targets(length: int) -> tuple[str, ...]:
+    return tuple(w for w in COMMON_WORDS if len(w) == length)  # a letter lost would be "bone"
 
 
 def glyph_variants(word: str) -> set[str]:
@@ -109,6 +117,8 @@ def reading(before: str | None, word: str, after: str | None) -> str | None:
     own, own_left, own_right = _score(before, word, after)
     best, best_score = None, own + math.log(RATIO)
     for other in candidates:
+        if other in (before, after):
+            continue  # "the the": a word doubled is no reading
         score, left, right = _score(before, other, after)
         if (left > own_left or right > own_right) and score >= best_score:
             best, best_score = other, score

@@ -342,8 +342,11 @@ def find_typos(
         if word in middles:
             found_middles.append((start, word))
         verdict = verdicts.get(word)
-        if verdict is not None and start not in consumed_zone and allowed(start, stop):
-            typos.append(_typo(verdict, start, stop, text))
+        if verdict is None or start in consumed_zone or not allowed(start, stop):
+            continue
+        if len(word) <= function_words.MAX_LENGTH and _names_a_person(text, stop, word):
+            continue
+        typos.append(_typo(verdict, start, stop, text))
     typos += _name_trigrams(text, end, found_middles, allowed)
     if thorough:
         typos += _in_context(text, end, typos, evidence, allowed)
@@ -388,14 +391,26 @@ def _judge_words(evidence: _Evidence) -> dict[str, _Verdict]:
 
 def _short_reading(token: str) -> str | None:
     """The common word a short token misreads: any lower-case token, and a
-    capitalised one only for ``The`` (``Tho``, ``Tbe``), since short capitalised
-    words are often names (``Ho``, ``Bo``)."""
+    capitalised one only for a word that opens sentences (``Tho``, ``Ho``), and
+    not where a name goes on (see :func:`_names_a_person`)."""
     if token.islower():
         return function_words.reading(token)
     if token[:1].isupper() and token[1:].islower():
         found = function_words.reading(token.lower())
-        return found if found == "the" else None
+        return found if found in _OPENING_WORDS else None
     return None
+
+
+# Common words that open sentences, which a capitalised short token may misread
+# ("Tho", "Ho", "Sho"); where a capitalised word follows, it is a name ("Ho Chi Minh").
+_OPENING_WORDS = frozenset("the he she it we they this that his her in on at but and".split())
+_NEXT_CAPITAL = re.compile(r"[\s,]*[A-Z]")
+
+
+def _names_a_person(text: str, stop: int, word: str) -> bool:
+    """Whether a capitalised short token read as a common word is followed by a
+    capitalised word, as a name's first part is (``Ho Chi Minh``)."""
+    return word[:1].isupper() and _NEXT_CAPITAL.match(text, stop, stop + 8) is not None
 
 
 def _garbled_name(word: str) -> bool:

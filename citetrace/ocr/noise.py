@@ -145,6 +145,8 @@ def damaged_common_word(typo: Typo) -> bool:
     low, target = word.lower(), suggestion.lower()
     if target == low[1:] or target == low[:-1]:
         return False  # "Rfree" → "Free": a prefix letter, not damage
+    if lexicon.known(low):
+        return False  # "ore" for "are" needs its context: no sign of a scan alone
     return lexicon.frequency(target) >= COMMON and ocr_distance(low, target) <= 1
 
 
