@@ -356,10 +356,20 @@ def test_the_card_shows_what_the_library_says_of_a_quotation(browser, tmp_path: 
     for element in cited:  # the card of each citation of that issue, in turn
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         ActionChains(browser).move_to_element(element).perform()
-        marks = [m.text for m in card.find_elements(By.TAG_NAME, "mark")]
-        shown.append(card.text + ("\nmarked: " + " ".join(marks) if marks else ""))
+        differs = [m.text for m in card.find_elements(By.CSS_SELECTOR, "mark.differs")]
+        same = card.find_elements(By.CSS_SELECTOR, "mark.same")
+        context = card.find_elements(By.CSS_SELECTOR, ".context")
+        shown.append(
+            card.text
+            + ("\nmarked: " + " ".join(differs) if differs else "")
+            + (f"\nmatching: {len(same)}" if same else "")
+            + (f"\ncontext: {len(context)}" if context else "")
+        )
         ActionChains(browser).move_to_element(heading).perform()
     assert all("library\nPravda 1987-05-20" in text for text in shown)
-    expected = "altered; the source reads Pravda 1987-05-20, p. 1: “Cambodia is steadily"
-    assert any(expected in text for text in shown)
-    assert any(text.endswith("marked: slowly") for text in shown)  # the word that differs
+    expected = "altered; the source reads Pravda 1987-05-20, p. 1: "
+    assert any(expected in text and "“Cambodia is steadily" in text for text in shown)
+    assert any("marked: slowly\n" in text for text in shown)  # the word that differs
+    quoted = [text for text in shown if "“…”" in text]
+    assert quoted and all("context: " in text for text in quoted)  # the page's words around
+    assert any("found Pravda" in t and "matching: " in t for t in quoted)  # a found one marked

@@ -23,10 +23,13 @@ function show(target){
  card.appendChild(dl);
  if(c.quotes&&c.quotes.length){var qs=el('ul');c.quotes.forEach(function(q){
   var li=el('li','“…” '+q.said+(q.where?' '+q.where:''),'quote-'+q.verdict);
-  if(q.words.length){li.appendChild(document.createTextNode(': “'));
+  if(q.words.length){li.appendChild(document.createTextNode(': '));
+   if(q.before)li.appendChild(el('span','…'+q.before+' ','context'));
+   li.appendChild(document.createTextNode('“'));
    q.words.forEach(function(w,i){if(i)li.appendChild(document.createTextNode(' '));
-    li.appendChild(w[1]?el('mark',w[0]):document.createTextNode(w[0]));});
-   li.appendChild(document.createTextNode('”'));}
+    li.appendChild(w[1]?el('mark',w[0],w[1]):document.createTextNode(w[0]));});
+   li.appendChild(document.createTextNode('”'));
+   if(q.after)li.appendChild(el('span',' '+q.after+'…','context'));}
   qs.appendChild(li);});card.appendChild(qs);}
  if(c.findings.length){var ul=el('ul');c.findings.forEach(function(f){ul.appendChild(el('li',f.explained,'sev-'+f.severity));});card.appendChild(ul);}
  card.hidden=false;

@@ -59,6 +59,8 @@ class Place:
     page: int
     score: float
     source_words: str  # the passage's own words
+    before: str = ""  # the words the page has just before the passage
+    after: str = ""  # and just after it
 
 
 def normal_words(text: str) -> list[str]:
@@ -127,16 +129,40 @@ def locate(quote: str, documents: Sequence[LibraryDocument], library: Library) -
         said = " … ".join(m[1] for m in matches)  # type: ignore[index]
         number = bisect_right(page_starts, matches[0][2]) if matches[0] else 1  # type: ignore[index]
         if best is None or score > best.score:
-            best = Place(document, number, score, said)
+            before, after = matches[0][3], matches[-1][4]  # type: ignore[index]
+            best = Place(document, number, score, said, before, after)
     return best
 
 
 def _match(
     quote: list[str], page_words: list[tuple[str, int, int]], page: str
-) -> tuple[float, str, int] | None:
+) -> tuple[float, str, int, str, str] | None:
     """How well ``quote`` matches its best stretch of the page (100 = word for word,
-    forgiving OCR misreadings), and that stretch as the page writes it; ``None``
-    below :data:`CLOSE`."""
+    forgiving OCR misreadings), that stretch as the page writes it, where it
+    starts, and the page's words around it; ``None`` below :data:`CLOSE`."""
+    found = _best_stretch(quote, page_words, page)
+    if found is None:
+        return None
+    score, first, last = found
+    around = len(page_words)
+    return (
+        score,
+        _original(page, page_words, first, last),
+        page_words[first][1] if first < around else 0,
+        _original(page, page_words, max(0, first - CONTEXT_WORDS), first) if first else "",
+        _original(page, page_words, last, min(around, last + CONTEXT_WORDS))
+        if last < around
+        else "",
+    )
+
+
+CONTEXT_WORDS = 12  # words of the page shown on either side of a passage
+
+
+def _best_stretch(
+    quote: list[str], page_words: list[tuple[str, int, int]], page: str
+) -> tuple[float, int, int] | None:
+    """The score of ``quote``'s best stretch of the page and its first and last word."""
     words = [w for w, _, _ in page_words]
     if not quote or not words:
         return None
@@ -150,22 +176,19 @@ def _match(
         at += len(w) + 1
     for exact in _occurrences(haystack, needle):
         first = bisect_right(starts, exact) - 1
-        return 100.0, _original(page, page_words, first, first + len(quote)), page_words[first][1]
+        return 100.0, first, first + len(quote)
     aligned = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=CLOSE)
     if aligned is None:
         return None
     first = bisect_right(starts, aligned.dest_start) - 1
     last = bisect_right(starts, max(aligned.dest_end - 1, aligned.dest_start))
     first, last = _trimmed(quote, words, first, last)
-    stretch = words[first:last]
-    where = page_words[first][1] if first < len(page_words) else 0
-    said = _original(page, page_words, first, last)
-    difference = _difference(quote, stretch)
+    difference = _difference(quote, words[first:last])
     if difference == "none":
-        return max(aligned.score, FOUND), said, where
+        return max(aligned.score, FOUND), first, last
     if difference == "unclear":  # neither found nor altered: the passage is too damaged
-        return UNCLEAR, said, where
-    return min(aligned.score, FOUND - 1, UNCLEAR - 1), said, where
+        return UNCLEAR, first, last
+    return min(aligned.score, FOUND - 1, UNCLEAR - 1), first, last
 
 
 def _occurrences(haystack: str, needle: str):
@@ -346,6 +369,8 @@ def _where(place: Place) -> dict:
         "document": _brief(place.document),
         "page": place.document.printed_page(place.page),
         "source_words": place.source_words,
+        "source_before": place.before,
+        "source_after": place.after,
     }
 
 

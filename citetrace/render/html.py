@@ -481,6 +481,11 @@ _VERDICT_WORDS = {
 }
 
 
+def fold_in(word: str, quoted: set[str]) -> bool:
+    """Whether the source's ``word`` is among the quotation's (folded) words."""
+    return set(fold(word).split()) <= quoted
+
+
 def _library_card(trace: dict | None) -> dict:
     """What the hover card shows of the source library: the documents, and each
     quotation's verdict with the source's own words."""
@@ -493,9 +498,14 @@ def _library_card(trace: dict | None) -> dict:
         if "document" in q:
             d = q["document"]
             where = f"{d['source']} {d['date'] or ''}, p. {q['page']}".replace(" ,", ",")
-        words = q.get("source_words", "") if q["verdict"] in ("altered", "elsewhere") else ""
+        # the source's passage in its page: a found one's words marked as matching,
+        # an altered one's words that differ from the quotation marked as differing
         quoted = set(fold(q["text"]).split())
-        marked = [[w, not set(fold(w).split()) <= quoted] for w in words.split()]
+        marked = [
+            [w, "same" if q["verdict"] == "found" else "" if fold_in(w, quoted) else "differs"]
+            for w in q.get("source_words", "").split()
+        ]
         quotes.append({"verdict": q["verdict"], "said": _VERDICT_WORDS[q["verdict"]],
-                       "where": where, "words": marked})  # fmt: skip
+                       "where": where, "words": marked, "before": q.get("source_before", ""),
+                       "after": q.get("source_after", "")})  # fmt: skip
     return {"library": ", ".join(documents) or "not in the library", "quotes": quotes}
