@@ -61,6 +61,7 @@ _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
 _WELL_KNOWN = 1_000_000  # corpus count above which a capitalised word vouches alone
+LONG_WORD = 9  # letters from which a word is compared with words two edits away
 _LONG_NAME = 8  # letters from which a capitalised word one plain edit from a word is judged
 _HEAD = 10  # letters of two spellings compared to find near names
 _DEEP = 7  # heads this long may differ by two dropped letters on each side
@@ -495,7 +496,7 @@ def _from_document(word: str, evidence: _Evidence) -> _Verdict | None:
 
 def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict | None:
     low = word.lower()
-    reach = 2 if evidence.thorough and not capitalised and len(low) > 5 else 1
+    reach = 2 if evidence.thorough and not capitalised and len(low) >= LONG_WORD else 1
     candidates = lexicon.suggestions(low, reach)
     if not candidates:
         split = None if capitalised else _split(word)
