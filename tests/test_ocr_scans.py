@@ -153,3 +153,10 @@ def test_a_short_word_one_slip_from_the_commonest_words_in_context() -> None:
     assert in_context("of", "tie", "year") == "the"
     assert in_context("the", "tie", "time") is None  # never "the the"
     assert in_context("his", "tie", "was") is None  # a tie fits there
+
+
+def test_in_a_much_damaged_scan_a_lower_case_letter_standing_alone_is_a_speck() -> None:
+    text = DAMAGED + "\n\nThe j steamer left, and (b) the mail, b. the x-axis and a boat.\n"
+    report = audit_text(text, config=Config(select=OCR))
+    letters = [(t.text, t.suggestions) for t in report.typos if len(t.text) == 1]
+    assert letters == [("j", ())]  # not "(b)", "b.", "x-axis" nor the word "a"

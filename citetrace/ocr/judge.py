@@ -46,6 +46,9 @@ from citetrace.ocr.tokens import (
 )
 
 GARBLED = "not a word, and no word is near enough to suggest"
+STRAY = "a letter standing alone: a speck or a broken glyph, most likely"
+# Lower-case letters that stand alone in English prose only as damage ("a" is a word).
+_STRAY_LETTERS = frozenset("bcdefghijklmnopqrstuvwxyz")
 GARBLED_LETTERS = "not a word or a name: its letters are unlike English"
 _POSSESSIVES = ("'s", "’s")
 _SPACE = re.compile(r"\s")
@@ -156,9 +159,10 @@ class _Evidence:
         if _LL_AS_U.fullmatch(token):
             return True  # "weU", "aH": ll read as U or H
         if len(token) <= function_words.MAX_LENGTH and (
-            _short_reading(token) is not None or (self.thorough and _short_garble(token))
+            _short_reading(token) is not None
+            or (self.thorough and (_short_garble(token) or token in _STRAY_LETTERS))
         ):
-            return True  # "tho", "tbe", "nnd"
+            return True  # "tho", "tbe", "nnd", "j"
         return len(token) >= 4 and not self.is_word(token)
 
     def is_word(self, word: str) -> bool:
@@ -347,6 +351,8 @@ def find_typos(
             continue
         if len(word) <= function_words.MAX_LENGTH and _names_a_person(text, stop, word):
             continue
+        if len(word) == 1 and not _alone(text, start, stop):
+            continue  # "(b)", "b.", "x-axis": a letter that means something
         typos.append(_typo(verdict, start, stop, text))
     typos += _name_trigrams(text, end, found_middles, allowed)
     if thorough:
@@ -408,6 +414,13 @@ _OPENING_WORDS = frozenset("the he she it we they this that his her in on at but
 _NEXT_CAPITAL = re.compile(r"[\s,]*[A-Z]")
 
 
+def _alone(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` stands between spaces (or a line's ends)."""
+    before = text[start - 1] if start else " "
+    after = text[stop] if stop < len(text) else " "
+    return before.isspace() and after.isspace()
+
+
 def _names_a_person(text: str, stop: int, word: str) -> bool:
     """Whether a capitalised short token read as a common word is followed by a
     capitalised word, as a name's first part is (``Ho Chi Minh``)."""
@@ -433,6 +446,8 @@ def _short_word(word: str, evidence: _Evidence) -> _Verdict | None:
     if found is None:
         if evidence.thorough and _short_garble(word):
             return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
+        if evidence.thorough and word in _STRAY_LETTERS:
+            return _Verdict(word, (), "ocr-typo", 0.5, STRAY)
         return None
     suggestion = _match_case(word, found)
     sure = 0.9 if function_words.sure(word.lower()) else 0.7
