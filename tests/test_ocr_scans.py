@@ -160,3 +160,13 @@ def test_in_a_much_damaged_scan_a_lower_case_letter_standing_alone_is_a_speck() 
     report = audit_text(text, config=Config(select=OCR))
     letters = [(t.text, t.suggestions) for t in report.typos if len(t.text) == 1]
     assert letters == [("j", ())]  # not "(b)", "b.", "x-axis" nor the word "a"
+
+
+def test_a_capitalised_word_one_glyph_from_a_common_word_in_a_scan() -> None:
+    text = (
+        DAMAGED
+        + "\n\nThe Judgo said the Sino-Soviet talks, the Sino-Soviet border and Sino-Soviet trade.\n"
+    )
+    found = findings(text)
+    assert found["Judgo"] == (("Judge",), 0.7)
+    assert "Sino" not in found  # written three times: the text's own

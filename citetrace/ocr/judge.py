@@ -64,6 +64,7 @@ _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
 _WELL_KNOWN = 1_000_000  # corpus count above which a capitalised word vouches alone
+_COMMON_READING = 1_000_000  # corpus count of a word a capitalised name may misread
 LONG_WORD = 9  # letters from which a word is compared with words two edits away
 _LONG_NAME = 8  # letters from which a capitalised word one plain edit from a word is judged
 _HEAD = 10  # letters of two spellings compared to find near names
@@ -467,8 +468,27 @@ def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
     if capitalised and once and evidence.thorough and _garbled_name(word):
         return _Verdict(word, (), "ocr-typo", 0.5, GARBLED_LETTERS)
     if capitalised and (not once or len(word) < 6):
-        return None  # a name used consistently, or too short to judge without evidence
+        # a name used consistently, or too short to judge without evidence, unless
+        # a glyph misread makes it a common word ("Judgo", "Melbourno")
+        rare = evidence.counts[word] <= 2  # used more, it is the text's own: "Sino-Soviet"
+        return _glyph_reading(word) if evidence.thorough and rare and len(word) >= 4 else None
     return _from_lexicon(word, evidence, capitalised)
+
+
+def _glyph_reading(word: str) -> _Verdict | None:
+    """The common word one glyph misread (or old type's o for e) turns a
+    capitalised non-word into, when there is exactly one."""
+    low = word.lower()
+    found = [
+        c
+        for c in lexicon.suggestions(low, 1)
+        if lexicon.frequency(c) >= _COMMON_READING
+        and (ocr_distance(low, c) <= CONFUSION_COST or o_for_e(low, c))
+    ]
+    if len(found) != 1:
+        return None
+    reading = _match_case(word, found[0])
+    return _Verdict(word, (reading,), "ocr-typo", 0.7, f"one glyph misread from '{reading}'")
 
 
 def _from_document(word: str, evidence: _Evidence) -> _Verdict | None:
