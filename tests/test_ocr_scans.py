@@ -98,8 +98,9 @@ def test_a_scan_of_an_early_book_keeps_its_spellings_beside_its_damage() -> None
         "Then the maister raysed his voyce, and the bloud of the wickednesse was "
         "upon them, for the tryall of the coniurers was at hand, and musick playd. "
     ) * 3
-    found = findings(DAMAGED + "\n\n" + early)
+    found = findings(DAMAGED + "\n\n" + early + "He was caUed away. ")
     assert "wbich" in found
+    assert found["caUed"] == (("called",), 0.9)  # ll misread, not an old spelling of "cued"
     assert not set(found) & {"maister", "raysed", "bloud", "wickednesse", "tryall", "musick"}
 
 

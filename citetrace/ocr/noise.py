@@ -272,10 +272,15 @@ MIN_OLD_SPELLINGS = 5  # distinct old spellings that make them the text's orthog
 def _without_old_spellings(typos: list[Typo]) -> tuple[list[Typo], int]:
     """Typos less the old spellings, when the text writes many of them: its
     orthography, not damage (a scan of a 1600s book keeps them)."""
-    old = {t.text.lower() for t in typos if t.kind == "ocr-typo" and modern(t.text.lower())}
+    old = {
+        t.text.lower()
+        for t in typos
+        if t.kind == "ocr-typo" and t.text[1:].islower() and modern(t.text.lower())
+    }  # "caUed" is ll misread, not "cued" spelt old
     if len(old) < MIN_OLD_SPELLINGS:
         return typos, 0
-    return [t for t in typos if t.text.lower() not in old], len(old)
+    kept = [t for t in typos if not (t.text[1:].islower() and t.text.lower() in old)]
+    return kept, len(old)
 
 
 def _garbage(text: str, spans: list[tuple[int, int]], foreign: list) -> set[str]:
