@@ -166,7 +166,8 @@ def test_in_a_much_damaged_scan_a_lower_case_letter_standing_alone_is_a_speck() 
 def test_a_capitalised_word_one_glyph_from_a_common_word_in_a_scan() -> None:
     text = (
         DAMAGED
-        + "\n\nThe Judgo said the Sino-Soviet talks, the Sino-Soviet border and Sino-Soviet trade.\n"
+        + "\n\nThe Judgo said the Sino-Soviet talks, the Sino-Soviet border "
+        + "and Sino-Soviet trade.\n"
     )
     found = findings(text)
     assert found["Judgo"] == (("Judge",), 0.7)
