@@ -146,6 +146,7 @@ def test_a_capitalised_short_word_opening_a_sentence_but_not_a_name() -> None:
     assert found["Ho"] == (("He",), 0.7)
     report = audit_text(DAMAGED + "\n\nHo Chi Minh came too.\n", config=Config(select=OCR))
     assert not [t for t in report.typos if t.text == "Ho"]
+    assert findings(DAMAGED + "\n\nTho Government met.\n")["Tho"] == (("The",), 0.9)
 
 
 def test_a_short_word_one_slip_from_the_commonest_words_in_context() -> None:

@@ -350,8 +350,9 @@ def find_typos(
         verdict = verdicts.get(word)
         if verdict is None or start in consumed_zone or not allowed(start, stop):
             continue
-        if len(word) <= function_words.MAX_LENGTH and _names_a_person(text, stop, word):
-            continue
+        short = len(word) <= function_words.MAX_LENGTH
+        if short and _names_a_person(text, stop, word) and verdict.suggestions != ("The",):
+            continue  # "Ho Chi Minh" (but "Tho Government" is "The Government")
         if len(word) == 1 and not _alone(text, start, stop):
             continue  # "(b)", "b.", "x-axis": a letter that means something
         typos.append(_typo(verdict, start, stop, text))
