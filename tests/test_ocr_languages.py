@@ -70,3 +70,18 @@ def test_the_lexicons_at_hand() -> None:
     german = languages.load("de")
     assert german is not None and german.known("bedingungen") and not german.known("bedlngungen")
     assert languages.load("es") is None and languages.load("xx") is None
+
+
+def test_an_elided_article_is_no_part_of_the_word_judged() -> None:
+    text = (
+        "I risultati di questo studio mostrano che la densità delle bricchette dipende "
+        "fortemente dalla pressione applicata durante la compattazione. Abbiamo misurato "
+        "il contenuto di umidità dei campioni prima e dopo l'aggiunta dell'acqua, e i valori "
+        "ottenuti sono coerenti con quelli riportati nella letteratnra e nell'anallsi. "
+    )
+    report = audit_text(text, config=Config(select=OCR, ocr="on"))
+    found = {t.text: t.suggestions for t in report.typos}
+    assert report.ocr.language == "it"
+    assert "l'aggiunta" not in found and "dell'acqua" not in found
+    assert found["letteratnra"] == ("letteratura",)
+    assert found["nell'anallsi"] == ("nell'analisi",)

@@ -29,6 +29,8 @@ from citetrace.ocr.languages import NAMES, Lexicon
 from citetrace.ocr.tokens import Zones, marked_sic
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# An article or particle elided before a word: "l'essiccazione", "d'énergie", "dell'anno".
+_ELIDED = re.compile(r"^[^\W\d_]{1,5}['’](?=[^\W\d_]{2})")
 MIN_LENGTH = 4
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
 SURE = 0.9  # the confidence of damage to a common word, which marks a scan
@@ -62,7 +64,7 @@ def find_typos(
                 and uses[word] < OWN_SPELLING
                 and word not in listed
                 and word not in vocabulary
-                and not lexicon.known(word)
+                and not lexicon.known(_elided(word))
                 and not english.known(word)
             )
             verdicts[word] = _judge(word, lexicon, language, thorough) if suspect else None
@@ -83,12 +85,27 @@ def find_typos(
     return typos
 
 
+def _elided(word: str) -> str:
+    """``word`` without an elided article or particle before it."""
+    return _ELIDED.sub("", word, count=1)
+
+
 def damaged(typo: Typo) -> bool:
     """Damage to one of the language's commonest words: what marks a scan."""
     return typo.confidence >= SURE and bool(typo.suggestions)
 
 
-def _judge(word: str, lexicon: Lexicon, language: str, thorough: bool) -> Typo | None:
+def _judge(token: str, lexicon: Lexicon, language: str, thorough: bool) -> Typo | None:
+    word = _elided(token)
+    before = token[: len(token) - len(word)]  # "l'" of "l'essiccazione", kept as written
+    verdict = _judge_word(word, lexicon, language, thorough)
+    if verdict is None or not before:
+        return verdict
+    readings = tuple(before + r for r in verdict.suggestions)
+    return Typo(verdict.kind, 0, 0, token, readings, verdict.confidence, verdict.evidence)
+
+
+def _judge_word(word: str, lexicon: Lexicon, language: str, thorough: bool) -> Typo | None:
     reach = 2 if thorough and len(word) >= 6 else 1
     near = []
     for length in range(len(word) - reach, len(word) + reach + 1):
