@@ -147,7 +147,14 @@ def _audit(source: Source, path: str, config: Config) -> DocumentReport:
     skip += doc.markup.corrected
     typos, assessment = _typos(doc, [*skip, (0, front_end)], config)
     ctx = RuleContext(
-        doc, tuple(citations), tuple(references), config, tuple(barriers), typos, bibliography
+        doc,
+        tuple(citations),
+        tuple(references),
+        config,
+        tuple(barriers),
+        typos,
+        bibliography,
+        assessment,
     )
     findings = run_rules(ctx, suppressions)
     if doc.origins is not None:

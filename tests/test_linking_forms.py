@@ -103,3 +103,14 @@ def test_the_year_of_a_vancouver_entry_is_not_a_last_page_or_a_journals_founding
         "(Jones, 2003)": "R2",
         "(Ortiz, 2001)": "R3",
     }
+
+
+def test_a_near_spelling_in_born_digital_text_is_called_a_misspelling() -> None:
+    refs = "Maas P, Lee K. 2003. Flowers. Flora 88: 1-274.\n"
+    prose = "The results agree with the earlier reports on the same species in the region. "
+    report = audit_text(
+        f"Title\n\nFlowers are small (Mass et al. 2003). {prose}\n\nReferences\n\n{refs}"
+    )
+    assert report.ocr is not None and report.ocr.state == "clean"
+    [typo] = [f for f in report.findings if f.rule == "source-typo"]
+    assert "a misspelling of 'Maas et al.'" in typo.message

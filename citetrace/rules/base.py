@@ -11,7 +11,7 @@ from citetrace.config import Config
 from citetrace.inputs.bibliography import BibEntry
 from citetrace.inputs.document import Document
 from citetrace.linking.markup import covering, entry_references
-from citetrace.model import Citation, Finding, Fix, Reference, Severity, Typo
+from citetrace.model import Citation, Finding, Fix, OcrAssessment, Reference, Severity, Typo
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class RuleContext:
     barriers: tuple[int, ...] = ()
     typos: tuple[Typo, ...] = ()
     bibliography: tuple[BibEntry, ...] = ()  # entries of the bibliography files given
+    ocr: OcrAssessment | None = None  # whether the text reads as a scan (when judged)
 
     @cached_property
     def marked_entries(self) -> dict[str, Reference]:

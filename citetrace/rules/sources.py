@@ -23,6 +23,9 @@ def source_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
 
     Example: `(Izvestiva, 1987, 8. 11)` with `Izvestiya` in the list.
     """
+    # In text that reads as born-digital a near spelling is a slip, not a misreading.
+    born_digital = ctx.ocr is not None and ctx.ocr.state == "clean"
+    looks = "a misspelling of" if born_digital else "an OCR error for"
     for c in ctx.citations:
         if c.match != "fuzzy":
             continue
@@ -31,7 +34,7 @@ def source_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             self,
             start,
             end,
-            f"'{c.source_raw}' is not in the reference list; it looks like an OCR error for "
+            f"'{c.source_raw}' is not in the reference list; it looks like {looks} "
             f"'{c.source}' (similarity {c.match_score:.0f}%)",
             citation=c.id,
             suggestion=c.source,
