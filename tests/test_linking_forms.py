@@ -113,4 +113,4 @@ def test_a_near_spelling_in_born_digital_text_is_called_a_misspelling() -> None:
     )
     assert report.ocr is not None and report.ocr.state == "clean"
     [typo] = [f for f in report.findings if f.rule == "source-typo"]
-    assert "a misspelling of 'Maas et al.'" in typo.message
+    assert "it looks like a misspelling of 'Maas" in typo.message
