@@ -9,12 +9,14 @@ language is judged; the package itself is never imported.
 from __future__ import annotations
 
 import gzip
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
+from operator import itemgetter
 from pathlib import Path
+
+import orjson
 
 # pyspellchecker's Spanish list holds lemmas without their plurals ("criterios",
 # "algunos" are missing) and its Russian one 20,000 words without most of their
@@ -64,11 +66,15 @@ def load(language: str) -> Lexicon | None:
         return None
     path = folder / f"{language}.json.gz"
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            counts = {w.casefold(): int(n) for w, n in json.load(handle).items()}
-    except (OSError, ValueError):
+        with gzip.open(path, "rb") as handle:
+            counts = orjson.loads(handle.read())
+    except (OSError, ValueError, EOFError):
         return None
-    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    if not isinstance(counts, dict):
+        return None
+    if not all(w == w.casefold() for w in counts):
+        counts = {w.casefold(): n for w, n in counts.items()}
+    ranked = [w for w, _ in sorted(counts.items(), key=itemgetter(1), reverse=True)]
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in ranked[:CANDIDATE_RANK]:
         if word.isalpha():

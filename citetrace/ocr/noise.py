@@ -69,14 +69,16 @@ COMMON = 3_000_000  # corpus count of a word whose damage is telling
 _LEXICON_ONLY = ("not an English word", "not a word, and")  # verdicts of the lexicon alone
 OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own term
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
+_LANGUAGE_SAMPLE = 3_000  # characters of a paragraph its language is read from
 _SAMPLE = 200_000  # characters the document's language is read from
 NOT_PROSE = 0.6  # share of lower-case non-words above which a text is not judged
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-Я]{3,}(?![\w'’-])")
 
 
 def language(text: str) -> str:
-    """The language of ``text`` by its function words, or ``"und"`` when too few."""
-    tokens = _TOKEN.findall(text.casefold())
+    """The language of ``text`` by its function words, or ``"und"`` when too few
+    (read from its first ``_LANGUAGE_SAMPLE`` characters: enough to tell)."""
+    tokens = _TOKEN.findall(text[:_LANGUAGE_SAMPLE].casefold())
     seen = len(tokens)
     counts: Counter[str] = Counter()
     for token in filter(_LANGUAGES_OF.__contains__, tokens):
