@@ -355,6 +355,8 @@ def find_typos(
             continue  # "Ho Chi Minh" (but "Tho Government" is "The Government")
         if len(word) == 1 and not _alone(text, start, stop):
             continue  # "(b)", "b.", "x-axis": a letter that means something
+        if short and _joined(text, start, stop):
+            continue  # "pre-treatment", "mis-sense", "and/or": a prefix or a part
         typos.append(_typo(verdict, start, stop, text))
     typos += _name_trigrams(text, end, found_middles, allowed)
     if thorough:
@@ -414,6 +416,19 @@ def _short_reading(token: str) -> str | None:
 # ("Tho", "Ho", "Sho"); where a capitalised word follows, it is a name ("Ho Chi Minh").
 _OPENING_WORDS = frozenset("the he she it we they this that his her in on at but and".split())
 _NEXT_CAPITAL = re.compile(r"[\s,]*[A-Z]")
+
+
+_JOINERS = "-/‐"
+
+
+def _joined(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` is joined to a word beside it by a hyphen or a
+    slash (a hyphen at a line's end is a broken word, judged whole elsewhere)."""
+    after = text[stop : stop + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] in _JOINERS and after[1].isalpha()) or (
+        len(before) == 2 and before[1] in _JOINERS and before[0].isalpha()
+    )
 
 
 def _alone(text: str, start: int, stop: int) -> bool:

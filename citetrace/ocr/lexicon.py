@@ -49,7 +49,8 @@ _US_ENDINGS = tuple(us for us, _ in _VARIANT_ENDINGS)
 _SUPPLEMENT = frozenset(
     """modus vivendi operandi inter alia passim ibid idem sic vis bogy bogey intra
     communique communiqué rapprochement détente detente politburo apparatchik nomenklatura
-    perestroika glasnost finlandized finlandization sinologist sovietologist messrs mmes""".split()
+    perestroika glasnost finlandized finlandization sinologist sovietologist messrs mmes
+    hoc novo situ vivo vitro silico fide priori posteriori facto jure versa ovo utero""".split()
 )
 
 

@@ -67,6 +67,7 @@ HEAVY = 8.0  # damaged common words per thousand words that mark a much damaged 
 _GARBAGE = re.compile(r"(?<![\w'’-])(?:[a-z]{4,}[A-Z]|[a-z]+[01358][a-z]{2,})(?![\w'’-])")
 COMMON = 3_000_000  # corpus count of a word whose damage is telling
 _LEXICON_ONLY = ("not an English word", "not a word, and")  # verdicts of the lexicon alone
+SHORT = 4  # letters of a short word (see citetrace.ocr.function_words)
 OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own term
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
 _LANGUAGE_SAMPLE = 3_000  # characters of a paragraph its language is read from
@@ -136,8 +137,10 @@ def damaged_common_word(typo: Typo) -> bool:
     ``assitance``, ``becme``, ``tbe`` (not ``rTMS``, ``dataset``, ``PEG8000``)."""
     if typo.kind != "ocr-typo" or not typo.suggestions:
         return False
-    # a short non-word near a common word is damage even when its reading is unsure
-    if typo.confidence < 0.8 and not typo.evidence.startswith(SHORT_NON_WORD):
+    # a short non-word near a common word is damage even when its reading is unsure,
+    # if it is lower-case and of three letters or more ("Tris", "ln" may be terms)
+    unsure_short = typo.evidence.startswith(SHORT_NON_WORD) and len(typo.text) >= 3
+    if typo.confidence < 0.8 and not (unsure_short and typo.text.islower()):
         return False
     word, suggestion = typo.text, typo.suggestions[0]
     if any(c.isupper() for c in word[1:]) or not word.isalpha():
@@ -161,7 +164,9 @@ def strong_evidence(typo: Typo) -> bool:
     a name misspelt beside the spelling the document or its reference list uses
     (``Camobida`` / ``Cambodia``), or a glyph misreading (``pub1ic``, ``July1987``)."""
     if damaged_common_word(typo):
-        return True
+        # a short word read unsurely ("pre" per, "Tris" This, "ln" in) is as
+        # often an abbreviation or a prefix in born-digital prose
+        return not (len(typo.text) <= SHORT and typo.confidence < 0.9)
     word = typo.text
     if typo.kind != "ocr-typo" or not typo.suggestions:
         return False
