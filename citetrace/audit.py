@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -249,9 +249,16 @@ def _typos(
     return tuple(kept), assessment
 
 
-def _judge_for(main: str, elsewhere: list[tuple[int, int]]):
+# What judges a document's words: (doc, skip, vocabulary, ignore_sic, thorough) → typos.
+WordJudge = Callable[[Document, list[tuple[int, int]], frozenset[str], bool, bool], list[Typo]]
+
+
+def _judge_for(
+    main: str, elsewhere: list[tuple[int, int]]
+) -> tuple[WordJudge, Callable[[Typo], bool] | None]:
     """The word judge for a body mostly in ``main`` (English unless another
-    language's lexicon is at hand), and which of its typos mark a scan."""
+    language's lexicon is at hand), and which of its typos mark a scan
+    (``None``: the English judgement's own)."""
     from citetrace.ocr import languages
 
     lexicon = languages.load(main) if main != "en" else None
@@ -261,7 +268,13 @@ def _judge_for(main: str, elsewhere: list[tuple[int, int]]):
         return find_typos, None
     from citetrace.ocr import foreign
 
-    def find(doc, skip, vocabulary, ignore_sic, thorough):  # type: ignore[no-untyped-def]
+    def find(
+        doc: Document,
+        skip: list[tuple[int, int]],
+        vocabulary: frozenset[str],
+        ignore_sic: bool,
+        thorough: bool,
+    ) -> list[Typo]:
         return foreign.find_typos(doc, lexicon, skip, elsewhere, vocabulary, ignore_sic, thorough)
 
     return find, foreign.damaged
