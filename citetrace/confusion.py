@@ -7,6 +7,7 @@ Such a substitution costs 0.5; a transposition 0.75; any other edit 1.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 CONFUSION_COST = 0.5
@@ -107,3 +108,15 @@ def plausible(a: str, b: str) -> bool:
     if shorter < 4:
         return False
     return ocr_distance(a, b) <= max(1.0, shorter / 4)
+
+
+def swapped(word: str, pairs: Iterable[tuple[str, str]]) -> set[str]:
+    """Every spelling of ``word`` with one occurrence of a pair's first glyphs
+    read as its second: ``govemment`` with ``("m", "rn")`` → ``government``."""
+    out = set()
+    for seen, meant in pairs:
+        start = word.find(seen)
+        while start >= 0:
+            out.add(word[:start] + meant + word[start + len(seen) :])
+            start = word.find(seen, start + 1)
+    return out

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from citetrace.confusion import CONFUSIONS
+from citetrace.confusion import CONFUSIONS, swapped
 from citetrace.ocr import lexicon
 from citetrace.ocr.function_words import COMMON_WORDS, OLD_TYPE
 
@@ -89,13 +89,7 @@ def _slip_targets(length: int) -> tuple[str, ...]:
 def glyph_variants(word: str) -> set[str]:
     """Every spelling one glyph misread (or group of glyphs, or old type's o
     for e and l for t) away from ``word``, read back."""
-    out = set()
-    for read, meant in _SWAPS:
-        at = word.find(read)
-        while at >= 0:
-            out.add(word[:at] + meant + word[at + len(read) :])
-            at = word.find(read, at + 1)
-    return out
+    return swapped(word, _SWAPS)
 
 
 def _score(before: str | None, word: str, after: str | None) -> tuple[float, int, int]:

@@ -18,7 +18,7 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from citetrace.confusion import CONFUSIONS
+from citetrace.confusion import CONFUSIONS, swapped
 from citetrace.ocr.wordlist import COUNT_WIDTH, MAGIC, SHIPPED, SUGGEST_MIN_COUNT
 
 # American spellings the bundled (largely British) list lacks, recognised by
@@ -216,13 +216,7 @@ def _edits(word: str) -> tuple[list[str], list[str], list[str]]:
 
 def _misreadings(word: str) -> set[str]:
     """The word with one glyph group read back (``govemment`` → ``government``)."""
-    out = set()
-    for seen, meant in CONFUSIONS:
-        start = word.find(seen)
-        while start >= 0:
-            out.add(word[:start] + meant + word[start + len(seen) :])
-            start = word.find(seen, start + 1)
-    return out
+    return swapped(word, CONFUSIONS)
 
 
 @cache
