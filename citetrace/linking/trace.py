@@ -122,47 +122,43 @@ def locate(quote: str, documents: Sequence[LibraryDocument], library: Library) -
         text = "\n".join(pages)  # matched whole: a quotation may run over a page
         page_starts = list(itertools.accumulate((len(p) + 1 for p in pages[:-1]), initial=0))
         words = _words(text)
-        matches = [_match(normal_words(p), words, text) for p in parts]
-        if not matches or any(m is None for m in matches):
+        found = [_best_stretch(normal_words(p), words) for p in parts]
+        if not found or any(m is None for m in found):
             continue
-        score = min(m[0] for m in matches)  # type: ignore[index]
-        said = " … ".join(m[1] for m in matches)  # type: ignore[index]
-        number = bisect_right(page_starts, matches[0][2]) if matches[0] else 1  # type: ignore[index]
+        stretches = [m for m in found if m is not None]
+        score = min(m[0] for m in stretches)
         if best is None or score > best.score:
-            before, after = matches[0][3], matches[-1][4]  # type: ignore[index]
-            best = Place(document, number, score, said, before, after)
+            best = _place(document, page_starts, score, stretches, words, text)
     return best
 
 
-def _match(
-    quote: list[str], page_words: list[tuple[str, int, int]], page: str
-) -> tuple[float, str, int, str, str] | None:
-    """How well ``quote`` matches its best stretch of the page (100 = word for word,
-    forgiving OCR misreadings), that stretch as the page writes it, where it
-    starts, and the page's words around it; ``None`` below :data:`CLOSE`."""
-    found = _best_stretch(quote, page_words, page)
-    if found is None:
-        return None
-    score, first, last = found
-    around = len(page_words)
-    return (
-        score,
-        _original(page, page_words, first, last),
-        page_words[first][1] if first < around else 0,
-        _original(page, page_words, max(0, first - CONTEXT_WORDS), first) if first else "",
-        _original(page, page_words, last, min(around, last + CONTEXT_WORDS))
-        if last < around
-        else "",
-    )
+def _place(
+    document: LibraryDocument,
+    page_starts: list[int],
+    score: float,
+    stretches: list[tuple[float, int, int]],
+    words: list[tuple[str, int, int]],
+    text: str,
+) -> Place:
+    """The place the ``stretches`` (first and last word of each part) make in
+    ``text``, with the page's words around them."""
+    said = " … ".join(_original(text, words, first, last) for _, first, last in stretches)
+    first, last = stretches[0][1], stretches[-1][2]
+    where = words[first][1] if first < len(words) else 0
+    before = _original(text, words, max(0, first - CONTEXT_WORDS), first) if first else ""
+    after = _original(text, words, last, min(len(words), last + CONTEXT_WORDS))
+    return Place(document, bisect_right(page_starts, where), score, said, before, after)
 
 
 CONTEXT_WORDS = 12  # words of the page shown on either side of a passage
 
 
 def _best_stretch(
-    quote: list[str], page_words: list[tuple[str, int, int]], page: str
+    quote: list[str], page_words: list[tuple[str, int, int]]
 ) -> tuple[float, int, int] | None:
-    """The score of ``quote``'s best stretch of the page and its first and last word."""
+    """How well ``quote`` matches its best stretch of the page (100 = word for word,
+    forgiving OCR misreadings), and that stretch's first and last word; ``None``
+    below :data:`CLOSE`."""
     words = [w for w, _, _ in page_words]
     if not quote or not words:
         return None
