@@ -224,6 +224,8 @@ def _typos(
         return (), None
     from citetrace.ocr.noise import assess, read, unjudged
 
+    if config.ocr == "off":
+        return (), unjudged(doc.text, doc.body_end, "off")
     reading = read(doc.text, 0, doc.body_end)  # the paragraphs' languages, once
     skipped = unjudged(doc.text, doc.body_end, config.ocr, reading)
     if skipped is not None:

@@ -290,6 +290,8 @@ def test_a_file_that_is_not_a_library_is_one_line(tmp_path: Path) -> None:
         ("According to the meeting's communique, all agreed.", "the meeting's communique"),
         ("He said that the plan failed.", None),
         ("The plan, it is said, failed.", None),
+        ("The war was lost, as de Gaulle put it, but not France.", "de Gaulle"),
+        ("The talks went well and the harvest was early.", None),
     ],
 )
 def test_attribution_names_whose_words_a_claim_gives(claim: str, who: str | None) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from citetrace import audit_text
 from citetrace.config import Config
-from citetrace.ocr.noise import language
+from citetrace.ocr.noise import language, read
 
 OCR = ("ocr-typo", "name-variant")
 
@@ -61,6 +61,16 @@ def flagged(text: str, **config: object) -> list[str]:
 )
 def test_language(text: str, expected: str) -> None:
     assert language(text) == expected
+
+
+def test_one_reading_counts_the_words_and_finds_glyph_garbage_in_the_main_language() -> None:
+    garbled = PORTUGUESE.replace("material", "materiaL e pub1ico")
+    text = SCAN + "\n\n" + garbled
+    reading = read(text, 0, len(text))
+    assert reading.main == "en" and len(reading.foreign) == 1
+    assert reading.words == len(text.split())
+    assert reading.garbage == {"hourB"}  # not the Portuguese paragraph's "materiaL"
+    assert read(garbled, 0, len(garbled)).garbage == {"materiaL", "pub1ico"}
 
 
 def test_born_digital_prose_keeps_its_technical_words() -> None:

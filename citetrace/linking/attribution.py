@@ -19,6 +19,8 @@ _PATTERNS = (
     re.compile(rf"(?<![\w'’])(?P<who>{_NAME})(?:,[^,]{{1,40}},)?\s+{_VERBS}\b"),
     re.compile(rf"\b[Aa]s (?P<who>{_NAME}) (?:told|said|put it|reported|wrote)\b"),
 )
+# What every pattern needs somewhere in the claim: a claim without it names nobody.
+_CUE = re.compile(rf"ccording to|\b{_VERBS}\b|\bput it\b")
 # Capitalised words that open a sentence and name nobody.
 _NOBODY = frozenset(
     "he she it they we i you this that these those there the a an one some it's what "
@@ -28,6 +30,8 @@ _NOBODY = frozenset(
 
 def attribution(claim: str) -> str | None:
     """The speaker or outlet a claim attributes its words to, if it names one."""
+    if _CUE.search(claim) is None:
+        return None
     best: tuple[int, str] | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(claim):

@@ -70,7 +70,7 @@ _LEXICON_ONLY = ("not an English word", "not a word, and")  # verdicts of the le
 SHORT = 4  # letters of a short word (see citetrace.ocr.function_words)
 OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own term
 OWN_SPELLING = 3  # uses of one spelling that make it the document's own
-_LANGUAGE_SAMPLE = 3_000  # characters of a paragraph its language is read from
+_LANGUAGE_SAMPLE = 1_000  # characters of a paragraph its language is read from (~150 words)
 _SAMPLE = 200_000  # characters the document's language is read from
 NOT_PROSE = 0.6  # share of lower-case non-words above which a text is not judged
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-Я]{3,}(?![\w'’-])")
@@ -81,13 +81,16 @@ def language(text: str) -> str:
     (read from its first ``_LANGUAGE_SAMPLE`` characters: enough to tell)."""
     tokens = _TOKEN.findall(text[:_LANGUAGE_SAMPLE].casefold())
     seen = len(tokens)
-    counts: Counter[str] = Counter()
-    for token in filter(_LANGUAGES_OF.__contains__, tokens):
-        counts.update(_LANGUAGES_OF[token])
-    if not counts or seen < 8:
+    if seen < 8:
         return "und"
-    best, hits = counts.most_common(1)[0]
-    return best if hits * 20 >= seen else "und"
+    counts: dict[str, int] = {}
+    for token, n in Counter(filter(_LANGUAGES_OF.__contains__, tokens)).items():
+        for lang in _LANGUAGES_OF[token]:
+            counts[lang] = counts.get(lang, 0) + n
+    if not counts:
+        return "und"
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] * 20 >= seen else "und"
 
 
 @dataclass(frozen=True)
@@ -97,29 +100,43 @@ class Reading:
     main: str  # the language most of the body's words are in
     spans: list[tuple[int, int]]  # every paragraph
     foreign: list[tuple[int, int]]  # long paragraphs in another language than the main one
+    words: int = 0  # white-space separated words of the body
+    garbage: frozenset[str] = frozenset()  # glyph garbage outside the foreign paragraphs
 
 
 def read(text: str, start: int, end: int) -> Reading:
     """Each paragraph's language, once: the main language is the one most words
     of the long paragraphs of the first ``_SAMPLE`` characters are in (the
-    language of those characters when no paragraph is long)."""
+    language of those characters when no paragraph is long). The same pass
+    counts the words and gathers the distinct pieces glyph garbage is looked
+    for in (a piece at a time: garbage is a whole token, white space around it)."""
     spans = paragraphs(text, start, end)
     stop = min(end, start + _SAMPLE)
     words: Counter[str] = Counter()
-    long_ones = []
-    for a, b in spans:
+    early: dict[int, str] = {}  # the long paragraphs' languages, in the sample
+    for i, (a, b) in enumerate(spans):
+        if a >= stop:
+            break
         chunk = text[a:b]
         n = len(chunk.split())
-        if n < MIN_PARAGRAPH_WORDS:
-            continue
-        lang = language(chunk)
-        long_ones.append((a, b, lang))
-        if a < stop and lang != "und":
-            words[lang] += n
+        if n >= MIN_PARAGRAPH_WORDS:
+            early[i] = lang = language(chunk)
+            if lang != "und":
+                words[lang] += n
     main = words.most_common(1)[0][0] if words else language(text[start:stop])
     judged = "en" if main == "und" else main  # the lexicon the body is judged by
-    foreign = [(a, b) for a, b, lang in long_ones if lang not in (judged, "und")]
-    return Reading(main, spans, foreign)
+    foreign, distinct, total = [], set(), 0
+    for i, (a, b) in enumerate(spans):
+        chunk = text[a:b]
+        pieces = chunk.split()
+        total += len(pieces)
+        lang = early.get(i) or (language(chunk) if len(pieces) >= MIN_PARAGRAPH_WORDS else "")
+        if lang in ("", judged, "und"):
+            distinct.update(pieces)
+        else:
+            foreign.append((a, b))
+    garbage = frozenset(g for piece in distinct for g in _GARBAGE.findall(piece))
+    return Reading(main, spans, foreign, total, garbage)
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -227,8 +244,8 @@ def assess(
     is_damage = is_damage or damaged_common_word
     typos = list(typos)
     reading = reading or read(text, start, end)
-    spans, main, foreign = reading.spans, reading.main, reading.foreign
-    words = max(1, sum(len(text[a:b].split()) for a, b in spans))
+    main, foreign = reading.main, reading.foreign
+    words = max(1, reading.words)
     if mode == "off":
         return Assessment(main, 0.0, "off", words, "OCR rules turned off"), []
     if main not in available() and main != "und" and mode == "auto":
@@ -236,7 +253,7 @@ def assess(
         return Assessment(main, 0.0, "unjudged", words, reason), []
     kept = [t for t in typos if not _inside(t.start, foreign)]
     damaged = {t.text for t in kept if is_damage(t)}
-    damaged.update(_garbage(text, spans, foreign))
+    damaged.update(reading.garbage)
     noise = len(damaged) * 1000 / words
     note = f", {len(foreign)} paragraph(s) in other languages not judged" if foreign else ""
     if mode == "on" or (len(damaged) >= MIN_DAMAGED and noise >= NOISY):
@@ -288,14 +305,6 @@ def _without_old_spellings(typos: list[Typo]) -> tuple[list[Typo], int]:
         return typos, 0
     kept = [t for t in typos if not (t.text[1:].islower() and t.text.lower() in old)]
     return kept, len(old)
-
-
-def _garbage(text: str, spans: list[tuple[int, int]], foreign: list) -> set[str]:
-    found: set[str] = set()
-    for a, b in spans:
-        if not _inside(a, foreign):
-            found.update(_GARBAGE.findall(text, a, b))
-    return found
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
