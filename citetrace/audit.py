@@ -184,10 +184,11 @@ def _trace(
     """Trace the citations to the source library (see :mod:`citetrace.linking.trace`)."""
     from citetrace.library.store import LibraryError, open_library
     from citetrace.linking.trace import trace_citations
+    from citetrace.ocr.lexicon import known
 
     try:
         with open_library(library) as opened:
-            trace_citations(text, citations, references, opened, support)
+            trace_citations(text, citations, references, opened, support, known)
     except LibraryError as exc:
         raise InputError(path, f"library {exc}") from None
 

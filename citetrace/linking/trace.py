@@ -18,7 +18,7 @@ import difflib
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -31,13 +31,20 @@ from citetrace.text import fold
 
 FOUND = 92  # a tolerant alignment at least this good is the quotation, OCR and all
 UNCLEAR = 91.5  # the score given to a passage too damaged to tell
+UNREADABLE = 91.0  # the score given to a passage OCR left barely readable
 CLOSE = 70  # this good: the same passage, words changed
+READABLE = 55  # an alignment this good, on a passage mostly garbled, may be the quotation
+GARBLED_SHARE = 0.45  # share of no-words that makes a passage mostly garbled
 MIN_WORDS = 3  # a quotation of fewer words is a term, not a quotation
 GARBLED = 0.8  # a word this far from the quoted one may still be it, in a damaged passage
 NOISY_PASSAGE = 3  # misread words that make a passage damaged
 # Words a misreading of which turns the meaning: they must stand as quoted.
 _NEGATIONS = frozenset("not no nor never none nothing neither nobody now".split())
 _DIGITS = re.compile(r"\D")
+# Letters OCR reads for digits, in a word that has digits: "l8" is 18, "1o" 10.
+_AS_DIGITS = str.maketrans("liosbz", "110582")
+# Whether a folded word is a word of the language (a garble is none).
+WordJudge = Callable[[str], bool]
 MISREAD = 0.5  # OCR edits per character of a word (Born → Dom, the → tho), misreadings cheaper
 # A straight quote opens after a space, a bracket or a dash and before a word, and
 # closes after a word and before a space or punctuation; curly quotes say which they are.
@@ -112,9 +119,15 @@ def cited_documents(
     return found
 
 
-def locate(quote: str, documents: Sequence[LibraryDocument], library: Library) -> Place | None:
+def locate(
+    quote: str,
+    documents: Sequence[LibraryDocument],
+    library: Library,
+    is_word: WordJudge | None = None,
+) -> Place | None:
     """The best place of ``quote`` in ``documents``, if it is there (each part of a
-    quotation cut with an ellipsis must be)."""
+    quotation cut with an ellipsis must be); ``is_word`` tells a garble from a word
+    (see :func:`_difference`)."""
     parts = [p for p in _ELLIPSIS.split(quote) if len(normal_words(p)) >= 1]
     best: Place | None = None
     for document in documents:
@@ -122,7 +135,7 @@ def locate(quote: str, documents: Sequence[LibraryDocument], library: Library) -
         text = "\n".join(pages)  # matched whole: a quotation may run over a page
         page_starts = list(itertools.accumulate((len(p) + 1 for p in pages[:-1]), initial=0))
         words = _words(text)
-        found = [_best_stretch(normal_words(p), words) for p in parts]
+        found = [_best_stretch(normal_words(p), words, is_word) for p in parts]
         if not found or any(m is None for m in found):
             continue
         stretches = [m for m in found if m is not None]
@@ -154,7 +167,7 @@ CONTEXT_WORDS = 12  # words of the page shown on either side of a passage
 
 
 def _best_stretch(
-    quote: list[str], page_words: list[tuple[str, int, int]]
+    quote: list[str], page_words: list[tuple[str, int, int]], is_word: WordJudge | None = None
 ) -> tuple[float, int, int] | None:
     """How well ``quote`` matches its best stretch of the page (100 = word for word,
     forgiving OCR misreadings), and that stretch's first and last word; ``None``
@@ -173,13 +186,18 @@ def _best_stretch(
     for exact in _occurrences(haystack, needle):
         first = bisect_right(starts, exact) - 1
         return 100.0, first, first + len(quote)
-    aligned = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=CLOSE)
+    cutoff = CLOSE if is_word is None else READABLE
+    aligned = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=cutoff)
     if aligned is None:
         return None
     first = bisect_right(starts, aligned.dest_start) - 1
     last = bisect_right(starts, max(aligned.dest_end - 1, aligned.dest_start))
+    if aligned.score < CLOSE:  # only a passage OCR garbled may hide it this well
+        stretch = words[first:last]
+        garbled = sum(not is_word(w) for w in stretch)  # type: ignore[misc]
+        return (UNREADABLE, first, last) if garbled >= len(stretch) * GARBLED_SHARE else None
     first, last = _trimmed(quote, words, first, last)
-    difference = _difference(quote, words[first:last])
+    difference = _difference(quote, words[first:last], is_word)
     if difference == "none":
         return max(aligned.score, FOUND), first, last
     if difference == "unclear":  # neither found nor altered: the passage is too damaged
@@ -215,13 +233,19 @@ def _original(page: str, page_words: list[tuple[str, int, int]], first: int, las
     return " ".join(page[page_words[first][1] : page_words[last - 1][2]].split())
 
 
-def _difference(quote: list[str], source: list[str]) -> str:
+def _difference(quote: list[str], source: list[str], is_word: WordJudge | None = None) -> str:
     """How a quotation differs from the passage: ``none`` (only as OCR makes words
     differ: a word misread, words run together or split, a stray mark),
     ``changed`` (a word added, left out or replaced, a number or a negation
     changed), or ``unclear`` (the passage is so damaged that its differences
     cannot be told from OCR's: more than a third of the quoted words misread or
-    garbled, and no word plainly added or left out)."""
+    garbled, and no word plainly added or left out).
+
+    With ``is_word``, a source word garbled into no word at all (``tvas`` for
+    ``was``) is OCR's damage, not another word; a number the source writes with
+    a letter for a digit (``l8``) is the same number; and a negation is changed
+    only by a word put for it (``not`` read ``no1`` is a misreading, ``now`` a
+    change, ``gone`` read ``go no`` a word split)."""
     ops = difflib.SequenceMatcher(a=quote, b=source, autojunk=False).get_opcodes()
     misread = garbled = changed = 0
     for tag, a0, a1, b0, b1 in ops:
@@ -239,13 +263,26 @@ def _difference(quote: list[str], source: list[str]) -> str:
             continue
         read = [w for w in read if len(w) > 1 or w in quoted] or read  # stray marks
         wanted, seen = "".join(quoted), "".join(read)
-        if _DIGITS.sub("", wanted) and _DIGITS.sub("", wanted) != _DIGITS.sub("", seen):
+        number = _DIGITS.sub("", wanted)
+        if number and number != _DIGITS.sub("", "".join(_digits_read(w) for w in read)):
             return "changed"  # a number changed (1988 for 1990) is never a misreading
-        if (set(quoted) | set(read)) & _NEGATIONS and wanted != seen:
+        # the source has no word here, only OCR's garble (a lone letter is no word)
+        no_words = is_word is not None and not any(len(w) > 1 and is_word(w) for w in read)
+        swapped = len(quoted) == len(read) and not no_words  # a word for a word
+        if swapped and (set(quoted) | set(read)) & _NEGATIONS and wanted != seen:
             return "changed"  # not/now, no/so: a misreading that turns the meaning
+        if (
+            swapped
+            and is_word is not None
+            and any(map(_replaced, quoted, read, itertools.repeat(is_word)))
+        ):
+            changed += 1  # a word put for another (gravel for debility), not a garble
+            continue
         distance = ocr_distance(wanted, seen)
         if distance <= max(1.0, len(wanted) * MISREAD):
             misread += len(quoted)
+        elif no_words and distance <= max(2.0, len(wanted) * GARBLED):
+            misread += len(quoted)  # garbled into no word: OCR's, not the quoter's
         elif len(quoted) == len(read) and distance <= len(wanted) * GARBLED:
             garbled += len(quoted)  # as many words: a garbled word, or another word
         else:
@@ -258,10 +295,26 @@ def _difference(quote: list[str], source: list[str]) -> str:
     return "changed"
 
 
-def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | None:
+def _replaced(quoted: str, read: str, is_word: WordJudge) -> bool:
+    """Whether the source has another word where the quotation has ``quoted``: both
+    words, further apart than a misreading."""
+    if quoted == read or not (is_word(quoted) and is_word(read)):
+        return False
+    return ocr_distance(quoted, read) > max(1.0, len(quoted) * MISREAD)
+
+
+def _digits_read(word: str) -> str:
+    """A word with digits as a number: the letters OCR reads for digits made digits."""
+    return word.translate(_AS_DIGITS) if any(c.isdigit() for c in word) else word
+
+
+def search_elsewhere(
+    quote: str, library: Library, skip: set[int], is_word: WordJudge | None = None
+) -> Place | None:
     """The quotation in a document of the library other than ``skip``: the passages
     that hold its longest words (all of them, else any, as OCR may have damaged
-    some), best first, checked in full."""
+    some), best first, checked in full. A passage whose words differ counts (a
+    quotation misdated and altered, or OCR's damage there beyond telling)."""
     words = sorted(set(normal_words(quote)), key=lambda w: (-len(w), w))[:6]
     seen: set[int] = set()
     candidates = []
@@ -273,8 +326,10 @@ def search_elsewhere(quote: str, library: Library, skip: set[int]) -> Place | No
         found = library.document(document_id)
         if found is not None:
             candidates.append(found)
-    place = locate(quote, candidates, library)
-    return place if place is not None and place.score >= FOUND else None
+    place = locate(quote, candidates, library, is_word)
+    # there, or with words that differ (the verdict's score says which); not a
+    # passage so garbled that its likeness proves nothing
+    return place if place is not None and place.score != UNREADABLE else None
 
 
 def trace_citations(
@@ -283,12 +338,13 @@ def trace_citations(
     references: Sequence[Reference],
     library: Library,
     with_support: bool = False,
+    is_word: WordJudge | None = None,
 ) -> None:
     """Set each citation's ``trace``: the library documents it cites, and, on the
     first citation of each claim, a verdict for each quotation in the claim
     (checked against the documents of every citation of that claim), and with
     ``with_support``, for a claim without quotation, the passage that supports it
-    best (see :func:`support`)."""
+    best (see :func:`support`); ``is_word`` tells OCR's garbles from words."""
     library = _Remembered(library)  # type: ignore[assignment]
     by_id = {r.id: r for r in references}
     cited = {c.id: cited_documents(library, c, by_id) for c in citations}
@@ -305,7 +361,7 @@ def trace_citations(
                 if unique:
                     inside = quoted[bisect_left(starts, c.claim.start) :]
                     trace["quotations"] = [
-                        _verdict(start, end, words, unique, library)
+                        _verdict(start, end, words, unique, library, is_word)
                         for start, end, words in inside
                         if end <= c.claim.end  # wholly inside the claim
                     ]
@@ -342,18 +398,27 @@ def _brief(d: LibraryDocument) -> dict:
 
 
 def _verdict(
-    start: int, end: int, words: str, documents: list[LibraryDocument], library: Library
+    start: int,
+    end: int,
+    words: str,
+    documents: list[LibraryDocument],
+    library: Library,
+    is_word: WordJudge | None = None,
 ) -> dict:
     verdict: dict = {"start": start, "end": end, "text": words}
-    place = locate(words, documents, library)
+    place = locate(words, documents, library, is_word)
     if place is not None and place.score >= FOUND:
         verdict.update(verdict="found", **_where(place))
     elif place is not None and place.score == UNCLEAR:
         verdict.update(verdict="unclear", **_where(place))
-    elif place is not None:
+    elif place is not None and place.score != UNREADABLE:
         verdict.update(verdict="altered", **_where(place))
-    elif (other := search_elsewhere(words, library, {d.id for d in documents})) is not None:
+    elif other := search_elsewhere(words, library, {d.id for d in documents}, is_word):
         verdict.update(verdict="elsewhere", **_where(other))
+        if other.score < UNCLEAR:
+            verdict["words_differ"] = True  # like it there, but its words differ
+    elif place is not None:  # a garbled passage of the cited documents may hold it
+        verdict.update(verdict="unclear", **_where(place))
     else:
         verdict.update(verdict="not-found")
     return verdict

@@ -85,11 +85,17 @@ def wrong_source_or_date(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
     """
     for c, q in _quotation_verdicts(ctx, "elsewhere"):
         d = q["document"]
+        there = f"is in {_place(q)}"
+        if q.get("words_differ"):
+            there = (
+                f"a passage like it is in {_place(q)}, which reads: '{q['source_words']}' "
+                f"(similarity {q['score']:.0f}%)"
+            )
         yield ctx.finding(
             self,
             q["start"],
             q["end"],
-            f"this quotation is not in {_cited(c)} but is in {_place(q)}",
+            f"this quotation is not in {_cited(c)} but {there}",
             citation=c.id,
             suggestion=f"cite {d['source']}, {d['date'] or 'undated'}",
         )

@@ -1,0 +1,134 @@
+"""Quotations checked against a library of badly OCR'd newspapers: what OCR did to
+the source's words is forgiven, a change of words is not, and a passage too garbled
+to read gives no verdict a person would have to overrule."""
+
+from __future__ import annotations
+
+import pytest
+
+from citetrace import audit_text
+from citetrace.config import Config
+from citetrace.library.ingest import Entry, prepare
+from citetrace.library.store import open_library
+from citetrace.linking.trace import _difference, normal_words
+from citetrace.ocr.lexicon import known
+from tests.test_library import BACKENDS, drop, new_library
+
+# Invented issues of an invented paper, as a digitised newspaper library holds them:
+# the OCR's text, damage and all.
+ISSUES = {
+    "1891-03-14": (
+        "HARBOUR WORKS. The harbour trust tvas formed in l891 and its members met\n"
+        "on Tuesday at the Customs House. Mr. Abbott said the new wharf at Darling\n"
+        "Point would be finished by the winter, and that the cost had not risen.\n"
+        "Tbe Rcv. J. Hnlliday tlianked tlie trnst for its ¡¡rant to the seamen's home."
+    ),
+    "1891-03-21": (
+        "CITY COUNCIL. The gravel road from the railway station to the harbour was\n"
+        "opened yesterday by the Mayor, who said the work had cost less than expected.\n"
+        "Alderman Keogh moved that the thanks of the council be given to the engineer."
+    ),
+    "1891-03-28": (
+        "SHIPPING. Arrived: the barque Loch Ness, from Glasgow, with general cargo.\n"
+        "Tlie «nil oí tlio Monnrcli ^v.is cnt ¡¡v tbo luirbour pilot nfier tbe gnle."
+    ),
+}
+
+
+def essay(*sentences: str) -> str:
+    return "\n\n".join(sentences) + "\n"
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def library(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ocr-library")
+    made = new_library(request.param, folder)
+    entries = []
+    for date, text in ISSUES.items():
+        path = folder / f"gazette-{date}.txt"
+        path.write_text(text, encoding="utf-8")
+        entries.append(Entry(str(path), "Harbour Gazette", date))
+    with open_library(made, create=True) as opened:
+        opened.add(prepare(entries))
+    yield made
+    drop(made)
+
+
+def verdicts(text: str, library: str) -> tuple[list[str], list[str], list]:
+    report = audit_text(text, "essay.txt", Config(library=library))
+    found = [q["verdict"] for c in report.citations for q in (c.trace or {}).get("quotations", ())]
+    return found, [f.rule for f in report.findings], report.findings
+
+
+def test_a_word_garbled_into_no_word_and_a_misread_digit_are_the_source_s_words(
+    library: str,
+) -> None:
+    text = essay(
+        'The paper said that "the harbour trust was formed in 1891 and its members met" '
+        "(Harbour Gazette, 1891. 3. 14).",
+        'It thanked "the trust for its grant to the seamen\'s home" '
+        "(Harbour Gazette, 1891. 3. 14).",
+    )
+    found, rules, _ = verdicts(text, library)
+    assert found == ["found", "found"] and not {"quote-altered", "quote-not-found"} & set(rules)
+
+
+def test_a_word_put_for_another_is_altered_even_in_a_damaged_passage(library: str) -> None:
+    text = essay(
+        'It wrote that "the harbour trust was formed in 1891 and its officers met" '
+        "(Harbour Gazette, 1891. 3. 14).",
+        'The Mayor said "the cost had risen" (Harbour Gazette, 1891. 3. 14).',
+    )
+    found, rules, _ = verdicts(text, library)
+    assert found == ["altered", "altered"] and rules.count("quote-altered") == 2
+
+
+def test_a_passage_too_garbled_to_read_gives_no_finding(library: str) -> None:
+    text = essay(
+        'The paper noted that "the mail of the Monarch was cut by the harbour pilot after '
+        'the gale" (Harbour Gazette, 1891. 3. 28).',
+        'It also said "the governor will open the new bridge over the river next month" '
+        "(Harbour Gazette, 1891. 3. 28).",
+    )
+    found, rules, _ = verdicts(text, library)
+    assert found == ["unclear", "not-found"]  # the garbled passage, and an invented one
+    assert rules.count("quote-not-found") == 1
+
+
+def test_a_misdated_quotation_whose_source_differs_is_pointed_to_with_its_words(
+    library: str,
+) -> None:
+    text = essay(
+        'The council heard that "the gravel road from the railway station to the wharf was '
+        'opened" (Harbour Gazette, 1891. 3. 14).',
+    )
+    found, rules, findings = verdicts(text, library)
+    assert found == ["elsewhere"] and "wrong-source-or-date" in rules
+    wrong = next(f for f in findings if f.rule == "wrong-source-or-date")
+    assert "a passage like it is in Harbour Gazette 1891-03-21" in wrong.message
+    assert "harbour" in wrong.message and wrong.suggestion == "cite Harbour Gazette, 1891-03-21"
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "expected"),
+    [
+        ("the trust was formed in 1918", "the trust tvas formed in l918", "none"),
+        ("the trust was formed in 1918", "the trust was formed in 1919", "changed"),
+        ("the minister did not agree to it", "the minister did no1 agree to it", "none"),
+        ("the minister did not agree to it", "the minister did now agree to it", "changed"),
+        ("the old name has gone out of use", "the old name has go no out of use", "none"),
+        (
+            "the gravel road from the station to the harbour was opened",
+            "tho debility road frorn tho station to tbe harbour was oponed",
+            "changed",
+        ),
+    ],
+)
+def test_differences_judged_with_the_lexicon(quote: str, source: str, expected: str) -> None:
+    assert _difference(normal_words(quote), normal_words(source), known) == expected
+
+
+def test_without_a_lexicon_a_garbled_word_is_not_forgiven() -> None:
+    quote, source = normal_words("the trust was formed"), normal_words("the trust tvas formed")
+    assert _difference(quote, source) == "changed"
+    assert _difference(quote, source, known) == "none"
