@@ -373,3 +373,26 @@ def test_the_card_shows_what_the_library_says_of_a_quotation(browser, tmp_path: 
     quoted = [text for text in shown if "“…”" in text]
     assert quoted and all("context: " in text for text in quoted)  # the page's words around
     assert any("found Pravda" in t and "matching: " in t for t in quoted)  # a found one marked
+
+
+def test_the_card_gives_a_claims_best_passage_and_a_misdated_quotation_s_differing_words() -> None:
+    from citetrace.render.html import _library_card
+
+    document = {"id": 1, "path": "p.txt", "source": "Pravda", "date": "1987-07-28", "title": ""}
+    trace = {
+        "documents": [document],
+        "quotations": [
+            {"verdict": "elsewhere", "text": "no place for those guilty", "document": document,
+             "page": 1, "source_words": "no place for these guilty", "words_differ": True},
+        ],
+        "support": {"score": 0.6, "document": document, "page": 2,
+                    "passage": "The harvest in Siberia was late, the ministry said."},
+    }  # fmt: skip
+    card = _library_card(trace, "The Siberian harvest was late (Pravda, 1987. 7. 28).")
+    misdated, passage = card["quotes"]
+    assert misdated["said"].startswith("not here; a passage like it, with words that differ")
+    assert ["these", "differs"] in misdated["words"] and ["place", ""] in misdated["words"]
+    assert passage["verdict"] == "support" and "60% of its words" in passage["said"]
+    assert passage["where"] == "Pravda 1987-07-28, p. 2"
+    marked = [w for w, how in passage["words"] if how == "same"]
+    assert marked == ["harvest", "late,"]  # the claim's longer words, punctuation and all

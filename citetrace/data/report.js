@@ -22,7 +22,7 @@ function show(target){
  row(dl,'line',c.line);
  card.appendChild(dl);
  if(c.quotes&&c.quotes.length){var qs=el('ul');c.quotes.forEach(function(q){
-  var li=el('li','“…” '+q.said+(q.where?' '+q.where:''),'quote-'+q.verdict);
+  var li=el('li',(q.verdict==='support'?'':'“…” ')+q.said+(q.where?' '+q.where:''),'quote-'+q.verdict);
   if(q.words.length){li.appendChild(document.createTextNode(': '));
    if(q.before)li.appendChild(el('span','…'+q.before+' ','context'));
    li.appendChild(document.createTextNode('“'));

@@ -260,7 +260,7 @@ def _card_data(report: DocumentReport) -> dict:
             "match": c.match,
             "line": c.line,
             "findings": per_citation.get(c.id, []),
-            **_library_card(c.trace),
+            **_library_card(c.trace, c.claim.text),
         }
         for c in report.citations
     }
@@ -472,6 +472,7 @@ def _at(record: Citation | Finding) -> str:
     return escape(spot(record.line, record.column, record.origin))
 
 
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _VERDICT_WORDS = {
     "found": "found",
     "altered": "altered; the source reads",
@@ -483,12 +484,19 @@ _VERDICT_WORDS = {
 
 def fold_in(word: str, quoted: set[str]) -> bool:
     """Whether the source's ``word`` is among the quotation's (folded) words."""
-    return set(fold(word).split()) <= quoted
+    return set(folded_words(word)) <= quoted
 
 
-def _library_card(trace: dict | None) -> dict:
-    """What the hover card shows of the source library: the documents, and each
-    quotation's verdict with the source's own words."""
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, folded, without the punctuation around them."""
+    return _WORDS.findall(fold(text))
+
+
+def _library_card(trace: dict | None, claim: str = "") -> dict:
+    """What the hover card shows of the source library: the documents, each
+    quotation's verdict with the source's own words, and for a claim without
+    quotation the passage that supports it best, when it was looked for
+    (``claim-unsupported`` selected), its words the claim has marked."""
     if trace is None:
         return {}
     documents = [f"{d['source']} {d['date'] or ''}".strip() for d in trace.get("documents", ())]
@@ -500,12 +508,31 @@ def _library_card(trace: dict | None) -> dict:
             where = f"{d['source']} {d['date'] or ''}, p. {q['page']}".replace(" ,", ",")
         # the source's passage in its page: a found one's words marked as matching,
         # an altered one's words that differ from the quotation marked as differing
-        quoted = set(fold(q["text"]).split())
+        quoted = set(folded_words(q["text"]))
         marked = [
             [w, "same" if q["verdict"] == "found" else "" if fold_in(w, quoted) else "differs"]
             for w in q.get("source_words", "").split()
         ]
-        quotes.append({"verdict": q["verdict"], "said": _VERDICT_WORDS[q["verdict"]],
+        said = _VERDICT_WORDS[q["verdict"]]
+        if q.get("words_differ"):
+            said = "not here; a passage like it, with words that differ, in"
+        quotes.append({"verdict": q["verdict"], "said": said,
                        "where": where, "words": marked, "before": q.get("source_before", ""),
                        "after": q.get("source_after", "")})  # fmt: skip
+    if trace.get("support"):
+        quotes.append(_support_card(trace["support"], claim))
     return {"library": ", ".join(documents) or "not in the library", "quotes": quotes}
+
+
+def _support_card(support: dict, claim: str) -> dict:
+    """The best supporting passage as a card entry: the claim's words in it marked."""
+    d = support["document"]
+    wanted = {w for w in folded_words(claim) if len(w) >= 4}  # words that say something
+    return {
+        "verdict": "support",
+        "said": f"the claim's best passage ({support['score']:.0%} of its words) in",
+        "where": f"{d['source']} {d['date'] or ''}, p. {support['page']}".replace(" ,", ","),
+        "words": [[w, "same" if fold_in(w, wanted) else ""] for w in support["passage"].split()],
+        "before": "",
+        "after": "",
+    }
