@@ -31,6 +31,10 @@ def one(text: str):
         ("(Rudé právo, 16. října 1986)", "Rude Pravo", "1986-10-16", "day"),
         ("(Neues Deutschland, 16. Oktober 1986)", "Neues Deutschland", "1986-10-16", "day"),
         ("(Le Monde, 16 octobre 1986)", "Le Monde", "1986-10-16", "day"),
+        ("(The Times, 1896. 7. 21)", "The Times", "1896-07-21", "day"),
+        ("(The Independent, 21 July 1896)", "The Independent", "1896-07-21", "day"),
+        ("(The New York Times, July 21, 1896)", "The New York Times", "1896-07-21", "day"),
+        ("(The Times of India, 1987. 7. 21)", "The Times of India", "1987-07-21", "day"),
     ],
 )
 def test_newspaper_forms(cited: str, source: str, date: str, precision: str) -> None:
@@ -141,6 +145,9 @@ def test_narrative_needs_evidence_that_the_name_is_an_author() -> None:
         'a quote ("Pravda, 1987" as said)',
         "a list (1) and (2)",
         "a time (10.30)",
+        "hard years (The Great Depression, 1929)",
+        "an age (The Gilded Age, 1870-1900)",
+        "a remark (the war, 1939. 9. 1)",
     ],
 )
 def test_parentheticals_that_are_not_citations(prose: str) -> None:

@@ -84,6 +84,18 @@ _NAME_CHARS = re.compile(r"[\w\s'’.,;&\-–/]+")
 
 KnownAuthor = Callable[[str], bool]
 
+# Small words a title may hold between its capitalised ones: "The Times of India".
+_TITLE_JOINS = frozenset("of and for de du la le del di".split())
+
+
+def _titled(words: list[str]) -> bool:
+    """Whether ``words`` are a title opened by "The": ``The Times``, ``The New York
+    Times``, ``The Times of India`` (each other word capitalised or a joining word,
+    the last capitalised): a newspaper or a journal, not a remark."""
+    if len(words) < 2 or words[0] not in ("The", "THE") or not words[-1][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w in _TITLE_JOINS for w in words[1:])
+
 
 # The commonest shape, ``(Source, 1987. 5. 20)`` or ``(Author, 1987: 208)``,
 # read in one match; everything else takes the general path below.
@@ -109,7 +121,8 @@ def parse_parenthetical(
 def _fast(text: str, open_: int, close: int, group: int, m: re.Match[str]) -> ParsedCitation | None:
     name, sep, raw_date, year, s1, month, s2, day, loc_raw, locator = m.groups()
     words = name.split(" ")
-    if not name[0].isupper() or fold(words[0]) in _NOT_NAME_START:
+    titled = month is not None and _titled(words)  # a newspaper: "(The Times, 1896. 7. 21)"
+    if not name[0].isupper() or (fold(words[0]) in _NOT_NAME_START and not titled):
         return None
     if fold(words[-1]) in _NOT_NAME_END:
         return None
@@ -376,6 +389,8 @@ def _segment(
         if parsed is None:
             continue
         dates, locator, loc_raw = parsed
+        if name[:4] in ("The ", "THE ") and not any(d.precision == "day" for d in dates):
+            continue  # "(The Great Depression, 1929)" is a remark; "(The Times, 21 July 1896)" not
         separator = segment[len(name) : date_start]
         co_authors = [text[a:b] for a, b in pending]
         source = "; ".join([*co_authors, name]) if co_authors else name
@@ -566,7 +581,9 @@ def _is_name(name: str) -> bool:
     if not (head[0].isupper() or _LOWER_PREFIX.match(head)):
         return False
     alone_with_et_al = lead == 0 and len(words) == 1 and raw != name  # "An et al." is a name
-    if (first in _NOT_NAME_START or last in _NOT_NAME_END) and not alone_with_et_al:
+    if first in _NOT_NAME_START and not (alone_with_et_al or _titled(words)):
+        return False
+    if last in _NOT_NAME_END and not alone_with_et_al:
         return False
     capitals = sum(w[0].isupper() or w.casefold() in PARTICLES for w in words)
     return capitals * 2 >= len(words)
