@@ -401,3 +401,13 @@ def _zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
     except OSError:
         return False
+
+
+def test_long_documents_travel_to_workers_alone_and_short_ones_together() -> None:
+    from citetrace.batch.workers import BATCH, BATCH_BYTES, _batches
+
+    sizes = [1_000] * 6 + [BATCH_BYTES * 2, 1_000, BATCH_BYTES // 2, BATCH_BYTES // 2, 1_000]
+    batches = list(_batches(iter(range(len(sizes))), sizes.__getitem__))
+    assert [len(b) for b in batches] == [BATCH, 2, 1, 2, 2]
+    assert [i for b in batches for i in b] == list(range(len(sizes)))  # in input order
+    assert [len(b) for b in _batches(iter(range(9)), None)] == [BATCH, BATCH, 1]

@@ -57,6 +57,12 @@ def flagged(text: str, **config: object) -> list[str]:
         ),
         ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod et in ut.", "la"),
         ("Figure 2.", "und"),
+        (
+            "It was reported (Moller et al., 2015; Paulsen et al., 2021; Kumar et al., 2017; "
+            "Lv et al., 2022; Mann et al., 2022; Sin et al., 2020; Wang et al., 2021) that "
+            "the levels depend on repair.",
+            "en",
+        ),
     ],
 )
 def test_language(text: str, expected: str) -> None:

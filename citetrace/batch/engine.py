@@ -92,7 +92,11 @@ def run_local(
     from citetrace.batch.workers import run_pooled
 
     work = partial(audit_one, options=options)
-    yield from run_pooled(work, entries, jobs, ordered, _failed)
+    yield from run_pooled(work, entries, jobs, ordered, _failed, _size)
+
+
+def _size(entry: Entry) -> int:
+    return entry.size
 
 
 def _failed(entry: Entry, reason: str) -> Outcome:

@@ -22,7 +22,8 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-BATCH = 4  # documents sent to a worker at a time
+BATCH = 4  # documents sent to a worker at a time, at most
+BATCH_BYTES = 64_000  # and no more than about this much text: a long document travels alone
 AHEAD = 4  # batches in flight per worker
 DIED = "the worker process auditing it died (killed, out of memory, or crashed)"
 
@@ -125,16 +126,18 @@ def run_pooled(
     jobs: int,
     ordered: bool,
     failed: Callable[[Item, str], Result],
+    size: Callable[[Item], int] | None = None,
 ) -> Iterator[Result]:
     """``work(item)`` for each item over ``jobs`` processes, in input order
     (``ordered``) or as finished; ``failed(item, reason)`` stands for the
     result of an item whose worker died, or whose result could not come back.
 
-    Items travel in batches of ``BATCH``: one round trip to a worker per
-    batch instead of per item.
+    Items travel in batches of up to ``BATCH`` (and, given their ``size``,
+    about ``BATCH_BYTES``): one round trip to a worker per batch of small
+    documents, while long ones go one at a time, so that no worker is left
+    with several long ones at the end while the others wait.
     """
-    todo = iter(items)
-    batches = iter(lambda: list(islice(todo, BATCH)), [])
+    batches = _batches(iter(items), size)
     window: deque[tuple[list[Item], Future]] = deque()  # in flight, in input order
     pool = _pool(jobs)
     try:
@@ -165,6 +168,23 @@ def run_pooled(
                 yield from _results(future, batch, failed)
     finally:
         pool.shutdown(wait=not window, cancel_futures=True)
+
+
+def _batches(items: Iterator[Item], size: Callable[[Item], int] | None) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    held = 0
+    for item in items:
+        weight = size(item) if size is not None else 0
+        if batch and held + weight > BATCH_BYTES:
+            yield batch
+            batch, held = [], 0
+        batch.append(item)
+        held += weight
+        if len(batch) >= BATCH or held >= BATCH_BYTES:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def _each(work: Callable[[Item], Result], batch: list[Item]) -> list[Result]:

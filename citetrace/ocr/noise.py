@@ -79,7 +79,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-Я]{3,}(?![\w'’-])"
 def language(text: str) -> str:
     """The language of ``text`` by its function words, or ``"und"`` when too few
     (read from its first ``_LANGUAGE_SAMPLE`` characters: enough to tell)."""
-    tokens = _TOKEN.findall(text[:_LANGUAGE_SAMPLE].casefold())
+    # "et al." in citations is no Latin: an English paragraph full of them stays English
+    tokens = _TOKEN.findall(text[:_LANGUAGE_SAMPLE].casefold().replace("et al", ""))
     seen = len(tokens)
     if seen < 8:
         return "und"
