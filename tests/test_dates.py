@@ -58,3 +58,15 @@ def test_leap_day_is_valid() -> None:
 @pytest.mark.parametrize("raw", ["p. 5", "50,000 troops", "0999", "10.30", "", "yesterday"])
 def test_not_dates(raw: str) -> None:
     assert parse_date(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["LLC 2010", "Cat. 1128", "Motoo 1983", "Spring 1987"])
+def test_dateparser_is_asked_only_about_a_month_name(raw: str, monkeypatch) -> None:
+    import citetrace.extraction.dates as dates
+
+    def asked(text: str) -> None:
+        raise AssertionError(f"dateparser asked about {text!r}")
+
+    monkeypatch.setattr(dates, "_fallback", asked)
+    assert parse_date(raw) is None
+    assert dates._names_a_month("16. října 1986") and dates._names_a_month("Okt. 1987")

@@ -85,3 +85,16 @@ def test_an_elided_article_is_no_part_of_the_word_judged() -> None:
     assert "l'aggiunta" not in found and "dell'acqua" not in found
     assert found["letteratnra"] == ("letteratura",)
     assert found["nell'anallsi"] == ("nell'analisi",)
+
+
+def test_words_one_edit_away_are_found_by_looking_each_edit_up() -> None:
+    from rapidfuzz.distance import Levenshtein
+
+    lexicon = languages.load("pt")
+    if lexicon is None:
+        pytest.skip("no Portuguese lexicon installed")
+    for word in ("pressâo", "mediçoes", "qualidadc", "biomasa", "xyzqw"):
+        near = lexicon.one_edit(word)
+        by_length = (lexicon.candidates.get(n, []) for n in range(len(word) - 1, len(word) + 2))
+        every = {w for words in by_length for w in words if Levenshtein.distance(word, w) <= 1}
+        assert set(near) == every and len(near) == len(set(near))

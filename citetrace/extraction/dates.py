@@ -99,9 +99,34 @@ def parse_date(raw: str) -> ParsedDate | None:
         if m and (month := _MONTHS.get(m["month"].lower())):
             day = int(m["d"]) if "d" in m.groupdict() else None
             return _build(text, m["y"], month, day, layout, numeric=False)
-    if _fallback_shape().fullmatch(text) and _spend_fallback():
+    if _fallback_shape().fullmatch(text) and _names_a_month(text) and _spend_fallback():
         return _fallback(text)
     return None
+
+
+_FALLBACK_LANGUAGES = ("en", "ru", "cs", "de", "fr", "es", "pt", "it", "pl")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _names_a_month(text: str) -> bool:
+    """Whether a word of ``text`` is a month's name or abbreviation in a language
+    the fallback reads: dateparser is asked only then (``LLC 2010``, ``Cat. 1128``
+    never name a date, and asking costs its first tables, about half a second)."""
+    return any(w in _month_words() for w in _LETTERS.findall(text.casefold()))
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    """The month names of the fallback's languages, from dateparser's own data."""
+    import importlib
+
+    found: set[str] = set()
+    for language in _FALLBACK_LANGUAGES:
+        module = importlib.import_module(f"dateparser.data.date_translation_data.{language}")
+        for month in calendar.month_name[1:]:
+            for name in module.info.get(month.lower(), ()):
+                found.update(_LETTERS.findall(name.casefold()))
+    return frozenset(found)
 
 
 # dateparser costs about a millisecond a string: a document may send it only so

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.util import find_spec
 from operator import itemgetter
 from pathlib import Path
@@ -43,6 +43,23 @@ class Lexicon:
     counts: dict[str, int]
     common: frozenset[str]
     candidates: dict[int, list[str]] = field(repr=False)  # correction candidates by length
+    alphabet: str = field(default="", repr=False)  # the letters the candidates are written in
+
+    @cached_property
+    def candidate_set(self) -> frozenset[str]:
+        """Every correction candidate, for look-ups one edit at a time."""
+        return frozenset(w for words in self.candidates.values() for w in words)
+
+    def one_edit(self, word: str) -> list[str]:
+        """The candidates one edit (a letter left out, put in or changed) from
+        ``word``, shortest first: each edit looked up, instead of comparing the
+        word with every candidate of a nearby length."""
+        known, letters = self.candidate_set, self.alphabet
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits.update(a + c + b[1:] for a, b in splits if b for c in letters)
+        edits.update(a + c + b for a, b in splits for c in letters)
+        return sorted((e for e in edits if e in known), key=lambda e: (len(e), e))
 
     def known(self, word: str) -> bool:
         return word in self.counts
@@ -79,7 +96,8 @@ def load(language: str) -> Lexicon | None:
     for word in ranked[:CANDIDATE_RANK]:
         if word.isalpha():
             by_length[len(word)].append(word)
-    return Lexicon(language, counts, frozenset(ranked[:COMMON_RANK]), dict(by_length))
+    alphabet = "".join(sorted({c for words in by_length.values() for w in words for c in w}))
+    return Lexicon(language, counts, frozenset(ranked[:COMMON_RANK]), dict(by_length), alphabet)
 
 
 @cache

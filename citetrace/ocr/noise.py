@@ -213,11 +213,30 @@ def unjudged(
     if main not in available() and main != "und":
         reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
         return Assessment(main, 0.0, "unjudged", words, reason)
-    share = _nonword_share(text[: min(end, _SAMPLE)], main)
+    share = _nonword_share(_prose_sample(text, end), main)
     if share > NOT_PROSE:
         reason = f"{share:.0%} of its lower-case words are not words: not judged word by word"
         return Assessment(main, 0.0, "unjudged", words, reason)
     return None
+
+
+PROSE_WINDOW = 10_000  # characters of each of three windows the share of no-words is read from
+
+
+def _prose_sample(text: str, end: int) -> str:
+    """Three windows of the body, at its start, a third and two thirds of the way
+    (cut at white space): enough to tell prose from a table or code, at a fraction
+    of the cost of reading it all."""
+    if end <= 3 * PROSE_WINDOW:
+        return text[:end]
+    windows = []
+    for start in (0, end // 3, 2 * end // 3):
+        if start:
+            space = text.find(" ", start, end)
+            start = space + 1 if space >= 0 else start
+        stop = text.rfind(" ", start, min(end, start + PROSE_WINDOW))
+        windows.append(text[start : stop if stop > start else start + PROSE_WINDOW])
+    return "\n\n".join(windows)
 
 
 def _nonword_share(text: str, main: str) -> float:
