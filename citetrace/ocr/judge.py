@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from rapidfuzz import process
@@ -155,16 +156,10 @@ class _Evidence:
         """Whether a verdict may concern ``token``: a spelling of ``Il``, a token
         mixing letters with digits or apostrophes, or a word of four letters or
         more that is not a word. Every damaged word is one of these."""
-        if token in _MISREAD_IL or not (token.isalpha() or token.isdigit()):
-            return True
-        if _LL_AS_U.fullmatch(token):
-            return True  # "weU", "aH": ll read as U or H
-        if len(token) <= function_words.MAX_LENGTH and (
-            _short_reading(token) is not None
-            or (self.thorough and (_short_garble(token) or token in _STRAY_LETTERS))
-        ):
-            return True  # "tho", "tbe", "nnd", "j"
-        return len(token) >= 4 and not self.is_word(token)
+        shape = _suspect_shape(token, self.thorough)
+        if shape != UNLESS_VOUCHED:
+            return shape == SUSPECT
+        return not (token.lower() in self.vocabulary or token in self.references)
 
     def is_word(self, word: str) -> bool:
         low = word.lower()
@@ -225,6 +220,29 @@ class _Evidence:
             if attested and plausible(word.lower(), v.lower()):
                 out.append(v)
         return out
+
+
+SUSPECT, CLEAR, UNLESS_VOUCHED = 1, 0, 2
+
+
+@lru_cache(maxsize=1 << 17)
+def _suspect_shape(token: str, thorough: bool) -> int:
+    """What a token's shape and the lexicon say of it, the same in every document
+    (kept across a batch): :data:`SUSPECT`, :data:`CLEAR`, or, for a long word no
+    lexicon knows, :data:`UNLESS_VOUCHED` by the document's references or the
+    user's vocabulary."""
+    if token in _MISREAD_IL or not (token.isalpha() or token.isdigit()):
+        return SUSPECT
+    if _LL_AS_U.fullmatch(token):
+        return SUSPECT  # "weU", "aH": ll read as U or H
+    if len(token) <= function_words.MAX_LENGTH and (
+        _short_reading(token) is not None
+        or (thorough and (_short_garble(token) or token in _STRAY_LETTERS))
+    ):
+        return SUSPECT  # "tho", "tbe", "nnd", "j"
+    if len(token) < 4 or lexicon.known(token.lower()):
+        return CLEAR
+    return UNLESS_VOUCHED
 
 
 def _reach(head: str, deep: bool) -> int:
