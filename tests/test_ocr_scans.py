@@ -44,6 +44,15 @@ def test_a_word_too_garbled_to_mend_is_flagged_without_a_suggestion() -> None:
     assert found["qxzvtrl"] == ((), 0.5)
 
 
+def test_a_garbled_word_two_misread_glyphs_from_a_word_is_read_back() -> None:
+    from citetrace.ocr.lexicon import glyph_readings
+
+    assert "before" in glyph_readings("boforo") and "restrictions" in glyph_readings("rcstrietions")
+    assert glyph_readings("qxzvtrl") == []
+    found = findings(DAMAGED.replace("stored", "boforo stored"))
+    assert found["boforo"] == (("before",), 0.6)  # a guess worth showing, not a sure one
+
+
 def test_clean_prose_keeps_its_short_rare_words_and_its_names() -> None:
     clean = (
         "Ho and Bo measured the ore in the sand, vis-à-vis the tide, as Millar and "
@@ -120,6 +129,16 @@ def test_in_a_much_damaged_scan_a_name_of_garbled_letters_is_worth_a_look() -> N
     # in a lightly damaged scan, only words with a correction are shown
     light = "Tbe ship came in. " + "The harbour was calm and the crew went ashore at noon. " * 30
     assert "Ckqutesr" not in findings(light + "Mr Ckqutesr spoke.")
+
+
+def test_in_a_ruined_scan_a_short_name_used_once_that_no_reading_explains_is_worth_a_look() -> None:
+    text = DAMAGED + "\n\nMr Kembo and Mr Blaxland spoke. Tbe meeting closed.\n"
+    report = audit_text(text, config=Config(select=OCR))
+    assert report.ocr is not None and report.ocr.noise >= 20
+    found = findings(text)
+    assert found["Kembo"] == ((), 0.4) and "Blaxland" not in found
+    light = "Tbe ship came in. " + "The harbour was calm and the crew went ashore at noon. " * 30
+    assert "Kembo" not in findings(light + "Mr Kembo spoke.")
 
 
 def test_a_real_word_its_neighbours_read_as_another() -> None:

@@ -51,6 +51,9 @@ STRAY = "a letter standing alone: a speck or a broken glyph, most likely"
 # Lower-case letters that stand alone in English prose only as damage ("a" is a word).
 _STRAY_LETTERS = frozenset("bcdefghijklmnopqrstuvwxyz")
 GARBLED_LETTERS = "not a word or a name: its letters are unlike English"
+# A capitalised word used once that no lexicon, name or glyph reading accounts
+# for: reported only in the most damaged scans (see citetrace.ocr.noise).
+UNKNOWN_CAPITAL = "not a word, and a name the document uses only here"
 _POSSESSIVES = ("'s", "’s")
 _SPACE = re.compile(r"\s")
 CHUNK = 1 << 20  # characters of the body split and counted at a time
@@ -500,13 +503,24 @@ def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
     capitalised = word[:1].isupper()
     once = occurrences < 2 and evidence.counts[word] < 2
     if capitalised and once and evidence.thorough and _garbled_name(word):
-        return _Verdict(word, (), "ocr-typo", 0.5, GARBLED_LETTERS)
+        read_back = _glyphs_read_back(word, evidence)
+        return read_back or _Verdict(word, (), "ocr-typo", 0.5, GARBLED_LETTERS)
     if capitalised and (not once or len(word) < 6):
         # a name used consistently, or too short to judge without evidence, unless
         # a glyph misread makes it a common word ("Judgo", "Melbourno")
         rare = evidence.counts[word] <= 2  # used more, it is the text's own: "Sino-Soviet"
-        return _glyph_reading(word) if evidence.thorough and rare and len(word) >= 4 else None
+        if not (evidence.thorough and rare and len(word) >= 4):
+            return None
+        return _glyph_reading(word) or (_unknown_capital(word) if once else None)
     return _from_lexicon(word, evidence, capitalised)
+
+
+def _unknown_capital(word: str) -> _Verdict | None:
+    """A capitalised word of plain letters no reading accounts for (``Manlj``,
+    ``Storzes``): in a much damaged scan, as often damage as a name."""
+    if not (word[1:].islower() and word.isalpha()) or lexicon.suggestions(word.lower(), 1):
+        return None  # one plain edit from a word: a name as likely (Millar, Moreton)
+    return _Verdict(word, (), "ocr-typo", 0.4, UNKNOWN_CAPITAL)
 
 
 def _glyph_reading(word: str) -> _Verdict | None:
@@ -570,7 +584,7 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     if not candidates:
         split = None if capitalised else _split(word)
         if split is None and evidence.thorough and not capitalised:
-            return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
+            return _glyphs_read_back(word, evidence) or _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
         return split
 
     def score(c: str) -> tuple[float, float]:
@@ -599,6 +613,30 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     return _Verdict(
         word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, "not an English word"
     )
+
+
+GLYPHS_READ_BACK = "not a word; two misread glyphs away from"
+
+
+def _glyphs_read_back(word: str, evidence: _Evidence) -> _Verdict | None:
+    """A garbled word read with two glyphs read back (``boforo`` → before), when
+    one reading is plainly the likeliest: nearest by the OCR distance, then the
+    commonest (in the document, then in English); several alike are all listed."""
+    low = word.lower()
+    readings = lexicon.glyph_readings(low)
+    if not readings:
+        return None
+
+    def score(c: str) -> tuple[float, float]:
+        weight = math.log(lexicon.frequency(c)) + 2 * math.log1p(evidence.lower[c])
+        return ocr_distance(low, c), -weight
+
+    ranked = sorted(readings, key=score)
+    best_distance, best_weight = score(ranked[0])
+    tied = [c for c in ranked if score(c)[0] == best_distance and score(c)[1] < best_weight + _TIE]
+    suggestions = tuple(_match_case(word, c) for c in tied[:3])
+    confidence = 0.6 if len(suggestions) == 1 else 0.4
+    return _Verdict(word, suggestions, "ocr-typo", confidence, f"{GLYPHS_READ_BACK} {ranked[0]}")
 
 
 def _split(word: str) -> _Verdict | None:

@@ -219,6 +219,23 @@ def _misreadings(word: str) -> set[str]:
     return swapped(word, CONFUSIONS)
 
 
+# Glyphs OCR reads for one another, and e and o, which worn type blurs:
+# what a garbled word with no word one edit away may hide behind two of.
+_WORN = CONFUSIONS | {("o", "e"), ("e", "o")}
+
+
+@lru_cache(maxsize=16384)
+def glyph_readings(word: str) -> list[str]:
+    """Common words lower-case ``word`` reads as with one or two glyphs read back
+    (``boforo`` → before, ``rcstrietions`` → restrictions): where no word is one
+    edit away, two misread glyphs are likelier than any other two edits."""
+    first = swapped(word, _WORN)
+    second = {form for one in first for form in swapped(one, _WORN)}
+    found = _common_among(first | second)
+    found.discard(word)
+    return sorted(found)
+
+
 @cache
 def _common_list(length: int) -> list[str]:
     return words().common(length)

@@ -33,6 +33,7 @@ from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
+from citetrace.ocr.judge import UNKNOWN_CAPITAL
 from citetrace.ocr.languages import available, load
 from citetrace.ocr.old_spelling import modern
 
@@ -61,6 +62,7 @@ MIN_PARAGRAPH_WORDS = 25  # shorter paragraphs take the document's language
 NOISY = 2.0  # distinct damaged common words per thousand words that mark a scan
 MIN_DAMAGED = 2
 HEAVY = 8.0  # damaged common words per thousand words that mark a much damaged scan
+RUINED = 20.0  # and a scan so damaged that a name used once is as likely damage
 # Glyph garbage that born-digital prose does not have: a capital closing a
 # lower-case word ("hourB", "JameB"), a digit inside a word ("pub1ic", "w0rd").
 # (Three lower-case letters and a capital are a bacterial gene: "ackA", "atpB".)
@@ -283,6 +285,8 @@ def assess(
             kept = [t for t in kept if not t.evidence.startswith(CONTEXT_EVIDENCE)]
         if mode != "on" and noise < HEAVY:  # a word too garbled to mend is worth a look
             kept = [t for t in kept if t.suggestions]  # only where the text is much damaged
+        if noise < RUINED:  # a name used once is a name, unless the scan is ruined
+            kept = [t for t in kept if not t.evidence.startswith(UNKNOWN_CAPITAL)]
         kept = _without_own_terms(kept, text)
         if archaic:
             note += f"; {archaic} old spellings (againe, downe) taken as the text's own"
