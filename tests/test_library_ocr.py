@@ -17,20 +17,28 @@ from tests.test_library import BACKENDS, drop, new_library
 # Invented issues of an invented paper, as a digitised newspaper library holds them:
 # the OCR's text, damage and all.
 ISSUES = {
-    "1891-03-14": (
+    ("Harbour Gazette", "1891-03-14"): (
         "HARBOUR WORKS. The harbour trust tvas formed in l891 and its members met\n"
         "on Tuesday at the Customs House. Mr. Abbott said the new wharf at Darling\n"
         "Point would be finished by the winter, and that the cost had not risen.\n"
         "Tbe Rcv. J. Hnlliday tlianked tlie trnst for its ¡¡rant to the seamen's home."
     ),
-    "1891-03-21": (
+    ("Harbour Gazette", "1891-03-21"): (
         "CITY COUNCIL. The gravel road from the railway station to the harbour was\n"
         "opened yesterday by the Mayor, who said the work had cost less than expected.\n"
         "Alderman Keogh moved that the thanks of the council be given to the engineer."
     ),
-    "1891-03-28": (
+    ("Harbour Gazette", "1891-03-28"): (
         "SHIPPING. Arrived: the barque Loch Ness, from Glasgow, with general cargo.\n"
         "Tlie «nil oí tlio Monnrcli ^v.is cnt ¡¡v tbo luirbour pilot nfier tbe gnle."
+    ),
+    # a second article of the same issue, too garbled to read
+    ("Harbour Gazette", "1891-03-21", "2"): (
+        "Tlie «rnvcl rond fr«m tlio rnilwny stntion to tlio luirbour wns opcnod ¡¡v tbo Mnyor."
+    ),
+    ("Rude Pravo", "1987-10-16"): (
+        "Delegace KSČ vedená tajemníkem ÚV odjela v úterý do Moskvy, kde bude jednat "
+        "o hospodářské spolupráci mezi oběma stranami."
     ),
 }
 
@@ -44,10 +52,10 @@ def library(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("ocr-library")
     made = new_library(request.param, folder)
     entries = []
-    for date, text in ISSUES.items():
-        path = folder / f"gazette-{date}.txt"
+    for number, ((source, date, *_), text) in enumerate(ISSUES.items()):
+        path = folder / f"issue-{number}.txt"
         path.write_text(text, encoding="utf-8")
-        entries.append(Entry(str(path), "Harbour Gazette", date))
+        entries.append(Entry(str(path), source, date))
     with open_library(made, create=True) as opened:
         opened.add(prepare(entries))
     yield made
@@ -95,6 +103,26 @@ def test_a_passage_too_garbled_to_read_gives_no_finding(library: str) -> None:
     assert rules.count("quote-not-found") == 1
 
 
+def test_a_garbled_article_of_the_issue_hides_no_alteration_in_another(library: str) -> None:
+    text = essay(
+        'It reported that "the gravel road from the railway station to the harbour was '
+        'closed yesterday by the Mayor" (Harbour Gazette, 1891. 3. 21).',
+    )
+    found, rules, _ = verdicts(text, library)
+    assert found == ["altered"] and "quote-altered" in rules
+
+
+def test_a_quotation_in_a_language_the_lexicon_does_not_know_is_judged_without_it(
+    library: str,
+) -> None:
+    text = essay(
+        'Rudé právo wrote that "delegace odjela ve středu do Varšavy jednat o kulturní '
+        'spolupráci" (Rude Pravo, 1987. 10. 16).',
+    )
+    found, rules, _ = verdicts(text, library)
+    assert found == ["not-found"] and "quote-not-found" in rules  # not "unclear"
+
+
 def test_a_misdated_quotation_whose_source_differs_is_pointed_to_with_its_words(
     library: str,
 ) -> None:
@@ -114,6 +142,12 @@ def test_a_misdated_quotation_whose_source_differs_is_pointed_to_with_its_words(
     [
         ("the trust was formed in 1918", "the trust tvas formed in l918", "none"),
         ("the trust was formed in 1918", "the trust was formed in 1919", "changed"),
+        ("the trust was formed in 1891 and met", "the trust was formed in1891 and met", "none"),
+        (
+            "Gorbachev met Honecker in Berlin on Tuesday",
+            "Gorbachev met Husak in Berlin on Tuesday",
+            "changed",
+        ),  # a name put for a name is no garble
         ("the minister did not agree to it", "the minister did no1 agree to it", "none"),
         ("the minister did not agree to it", "the minister did now agree to it", "changed"),
         ("the old name has gone out of use", "the old name has go no out of use", "none"),
@@ -132,3 +166,12 @@ def test_without_a_lexicon_a_garbled_word_is_not_forgiven() -> None:
     quote, source = normal_words("the trust was formed"), normal_words("the trust tvas formed")
     assert _difference(quote, source) == "changed"
     assert _difference(quote, source, known) == "none"
+
+
+def test_a_run_of_letters_without_spaces_costs_no_time() -> None:
+    from citetrace.ocr.languages import load
+    from citetrace.ocr.lexicon import glyph_readings
+
+    assert glyph_readings("thetrustwasformed" * 100) == []
+    portuguese = load("pt")
+    assert portuguese is None or portuguese.one_edit("palavra" * 500) == []

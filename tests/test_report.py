@@ -383,16 +383,17 @@ def test_the_card_gives_a_claims_best_passage_and_a_misdated_quotation_s_differi
         "documents": [document],
         "quotations": [
             {"verdict": "elsewhere", "text": "no place for those guilty", "document": document,
-             "page": 1, "source_words": "no place for these guilty", "words_differ": True},
+             "page": 1, "source_words": "no place — for these guilty", "words_differ": True},
         ],
         "support": {"score": 0.6, "document": document, "page": 2,
-                    "passage": "The harvest in Siberia was late, the ministry said."},
+                    "passage": "The harvest in Siberia was late, the ministry said.",
+                    "words": ["harvest", "late"]},
     }  # fmt: skip
-    card = _library_card(trace, "The Siberian harvest was late (Pravda, 1987. 7. 28).")
-    misdated, passage = card["quotes"]
+    misdated, passage = _library_card(trace)["quotes"]
     assert misdated["said"].startswith("not here; a passage like it, with words that differ")
     assert ["these", "differs"] in misdated["words"] and ["place", ""] in misdated["words"]
+    assert ["—", ""] in misdated["words"]  # a dash is no word: neither same nor differing
     assert passage["verdict"] == "support" and "60% of its words" in passage["said"]
     assert passage["where"] == "Pravda 1987-07-28, p. 2"
     marked = [w for w, how in passage["words"] if how == "same"]
-    assert marked == ["harvest", "late,"]  # the claim's longer words, punctuation and all
+    assert marked == ["harvest", "late,"]  # the words the trace found, as the page writes them

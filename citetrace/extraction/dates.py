@@ -228,7 +228,7 @@ def _date_data_parser(factory):
     if not _PARSER:
         _PARSER.append(
             factory(
-                languages=["en", "ru", "cs", "de", "fr", "es", "pt", "it", "pl"],
+                languages=list(_FALLBACK_LANGUAGES),
                 settings={
                     "PREFER_DAY_OF_MONTH": "first",
                     "RETURN_TIME_AS_PERIOD": False,

@@ -140,9 +140,14 @@ def locate(
             continue
         stretches = [m for m in found if m is not None]
         score = min(m[0] for m in stretches)
-        if best is None or score > best.score:
+        if best is None or _rank(score) > _rank(best.score):
             best = _place(document, page_starts, score, stretches, words, text)
     return best
+
+
+def _rank(score: float) -> tuple[bool, float]:
+    """A real alignment, however loose, before a garbled passage's mere likeness."""
+    return score != UNREADABLE, score
 
 
 def _place(
@@ -171,7 +176,9 @@ def _best_stretch(
 ) -> tuple[float, int, int] | None:
     """How well ``quote`` matches its best stretch of the page (100 = word for word,
     forgiving OCR misreadings), and that stretch's first and last word; ``None``
-    below :data:`CLOSE`."""
+    below :data:`CLOSE`, except that with ``is_word`` an alignment down to
+    :data:`READABLE` on a stretch mostly of no words scores :data:`UNREADABLE`
+    (the quotation may be there, under OCR's garble)."""
     words = [w for w, _, _ in page_words]
     if not quote or not words:
         return None
@@ -193,8 +200,9 @@ def _best_stretch(
     first = bisect_right(starts, aligned.dest_start) - 1
     last = bisect_right(starts, max(aligned.dest_end - 1, aligned.dest_start))
     if aligned.score < CLOSE:  # only a passage OCR garbled may hide it this well
+        assert is_word is not None  # the cutoff is below CLOSE only with a judge
         stretch = words[first:last]
-        garbled = sum(not is_word(w) for w in stretch)  # type: ignore[misc]
+        garbled = sum(not is_word(w) for w in stretch)
         return (UNREADABLE, first, last) if garbled >= len(stretch) * GARBLED_SHARE else None
     first, last = _trimmed(quote, words, first, last)
     difference = _difference(quote, words[first:last], is_word)
@@ -264,10 +272,16 @@ def _difference(quote: list[str], source: list[str], is_word: WordJudge | None =
         read = [w for w in read if len(w) > 1 or w in quoted] or read  # stray marks
         wanted, seen = "".join(quoted), "".join(read)
         number = _DIGITS.sub("", wanted)
-        if number and number != _DIGITS.sub("", "".join(_digits_read(w) for w in read)):
+        as_read = {_DIGITS.sub("", seen), _DIGITS.sub("", "".join(map(_digits_read, read)))}
+        if number and number not in as_read:
             return "changed"  # a number changed (1988 for 1990) is never a misreading
-        # the source has no word here, only OCR's garble (a lone letter is no word)
-        no_words = is_word is not None and not any(len(w) > 1 and is_word(w) for w in read)
+        # the source has no word where the quotation has words, only OCR's garble (a
+        # lone letter is no word); a name put for a name (Husak, Honecker) is a change
+        no_words = (
+            is_word is not None
+            and all(map(is_word, quoted))
+            and not any(len(w) > 1 and is_word(w) for w in read)
+        )
         swapped = len(quoted) == len(read) and not no_words  # a word for a word
         if swapped and (set(quoted) | set(read)) & _NEGATIONS and wanted != seen:
             return "changed"  # not/now, no/so: a misreading that turns the meaning
@@ -281,7 +295,9 @@ def _difference(quote: list[str], source: list[str], is_word: WordJudge | None =
         distance = ocr_distance(wanted, seen)
         if distance <= max(1.0, len(wanted) * MISREAD):
             misread += len(quoted)
-        elif no_words and distance <= max(2.0, len(wanted) * GARBLED):
+        elif (
+            no_words and distance <= max(2.0, len(wanted) * GARBLED) and _kept_length(wanted, seen)
+        ):
             misread += len(quoted)  # garbled into no word: OCR's, not the quoter's
         elif len(quoted) == len(read) and distance <= len(wanted) * GARBLED:
             garbled += len(quoted)  # as many words: a garbled word, or another word
@@ -301,6 +317,12 @@ def _replaced(quoted: str, read: str, is_word: WordJudge) -> bool:
     if quoted == read or not (is_word(quoted) and is_word(read)):
         return False
     return ocr_distance(quoted, read) > max(1.0, len(quoted) * MISREAD)
+
+
+def _kept_length(wanted: str, seen: str) -> bool:
+    """Whether a garble keeps about the length of what it garbles: OCR misreads
+    letters, it seldom drops a third of them (Husak is no garble of Honecker)."""
+    return abs(len(wanted) - len(seen)) <= max(1, len(wanted) // 3)
 
 
 def _digits_read(word: str) -> str:
@@ -406,6 +428,8 @@ def _verdict(
     is_word: WordJudge | None = None,
 ) -> dict:
     verdict: dict = {"start": start, "end": end, "text": words}
+    if is_word is not None and not _mostly_words(words, is_word):
+        is_word = None  # a quotation in another language: its words are no guide
     place = locate(words, documents, library, is_word)
     if place is not None and place.score >= FOUND:
         verdict.update(verdict="found", **_where(place))
@@ -413,15 +437,28 @@ def _verdict(
         verdict.update(verdict="unclear", **_where(place))
     elif place is not None and place.score != UNREADABLE:
         verdict.update(verdict="altered", **_where(place))
-    elif other := search_elsewhere(words, library, {d.id for d in documents}, is_word):
+    elif (other := search_elsewhere(words, library, {d.id for d in documents}, is_word)) and (
+        place is None or other.score >= UNCLEAR  # a garbled cited passage may hold it
+    ):
         verdict.update(verdict="elsewhere", **_where(other))
         if other.score < UNCLEAR:
             verdict["words_differ"] = True  # like it there, but its words differ
-    elif place is not None:  # a garbled passage of the cited documents may hold it
+    elif place is not None:
         verdict.update(verdict="unclear", **_where(place))
     else:
         verdict.update(verdict="not-found")
     return verdict
+
+
+MOSTLY = 0.7  # share of a quotation's words the judge must know for it to judge
+
+
+def _mostly_words(quote: str, is_word: WordJudge) -> bool:
+    """Whether the judge knows most of the quotation's lower-case words (of three
+    letters or more; names tell nothing of a language): a judge of English tells
+    nothing of a Czech quotation or its source."""
+    words = [fold(w) for w in _WORD.findall(quote) if len(w) >= 3 and w.islower()]
+    return not words or sum(map(is_word, words)) >= MOSTLY * len(words)
 
 
 def _where(place: Place) -> dict:
@@ -466,13 +503,15 @@ def support(claim: str, documents: Sequence[LibraryDocument], library: Library) 
                 share = len(wanted & {w for w, _, _ in window}) / len(wanted)
                 if best is None or share > best[0]:
                     text = " ".join(page[window[0][1] : window[-1][2]].split()) if window else ""
-                    best = (share, document, number, text)
+                    shared = wanted & {w for w, _, _ in window}
+                    best = (share, document, number, text, shared)
     if best is None:
         return None
-    share, document, number, text = best
+    share, document, number, text, shared = best
     return {
         "score": round(share, 2),
         "document": _brief(document),
         "page": document.printed_page(number),
         "passage": text,
+        "words": sorted(shared),  # the claim's words the passage has (folded)
     }

@@ -107,10 +107,12 @@ def _judge(token: str, lexicon: Lexicon, language: str, thorough: bool) -> Typo 
 
 def _judge_word(word: str, lexicon: Lexicon, language: str, thorough: bool) -> Typo | None:
     reach = 2 if thorough and len(word) >= 6 else 1
-    near = lexicon.one_edit(word) if reach == 1 else []
-    for length in range(len(word) - reach, len(word) + reach + 1) if reach > 1 else ():
-        near += [
+    if reach == 1:
+        near = lexicon.one_edit(word)
+    else:
+        near = [
             other
+            for length in range(len(word) - reach, len(word) + reach + 1)
             for other, _, _ in process.extract(
                 word,
                 lexicon.candidates.get(length, []),

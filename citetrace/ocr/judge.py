@@ -159,7 +159,9 @@ class _Evidence:
         """Whether a verdict may concern ``token``: a spelling of ``Il``, a token
         mixing letters with digits or apostrophes, or a word of four letters or
         more that is not a word. Every damaged word is one of these."""
-        shape = _suspect_shape(token, self.thorough)
+        shape = (_suspect_shape if len(token) <= _CACHED else _suspect_shape.__wrapped__)(
+            token, self.thorough
+        )
         if shape != UNLESS_VOUCHED:
             return shape == SUSPECT
         return not (token.lower() in self.vocabulary or token in self.references)
@@ -226,6 +228,7 @@ class _Evidence:
 
 
 SUSPECT, CLEAR, UNLESS_VOUCHED = 1, 0, 2
+_CACHED = 40  # letters of the longest token whose shape is kept across a batch
 
 
 @lru_cache(maxsize=1 << 17)
@@ -516,8 +519,8 @@ def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
 
 
 def _unknown_capital(word: str) -> _Verdict | None:
-    """A capitalised word of plain letters no reading accounts for (``Manlj``,
-    ``Storzes``): in a much damaged scan, as often damage as a name."""
+    """A capitalised word of plain letters no reading accounts for (``Kembo``): in
+    a ruined scan, as often damage as a name."""
     if not (word[1:].islower() and word.isalpha()) or lexicon.suggestions(word.lower(), 1):
         return None  # one plain edit from a word: a name as likely (Millar, Moreton)
     return _Verdict(word, (), "ocr-typo", 0.4, UNKNOWN_CAPITAL)

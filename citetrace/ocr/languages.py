@@ -55,6 +55,8 @@ class Lexicon:
         ``word``, shortest first: each edit looked up, instead of comparing the
         word with every candidate of a nearby length."""
         known, letters = self.candidate_set, self.alphabet
+        if len(word) > max(self.candidates, default=0) + 1:
+            return []  # longer than any candidate by two: no edit reaches one
         splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
         edits = {a + b[1:] for a, b in splits if b}
         edits.update(a + c + b[1:] for a, b in splits if b for c in letters)

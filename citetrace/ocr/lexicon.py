@@ -229,6 +229,8 @@ def glyph_readings(word: str) -> list[str]:
     """Common words lower-case ``word`` reads as with one or two glyphs read back
     (``boforo`` → before, ``rcstrietions`` → restrictions): where no word is one
     edit away, two misread glyphs are likelier than any other two edits."""
+    if len(word) > longest(common=True) + 2:
+        return []  # no common word is that long: a run of words OCR lost the spaces of
     first = swapped(word, _WORN)
     second = {form for one in first for form in swapped(one, _WORN)}
     found = _common_among(first | second)

@@ -33,7 +33,7 @@ from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
-from citetrace.ocr.judge import UNKNOWN_CAPITAL
+from citetrace.ocr.judge import GLYPHS_READ_BACK, UNKNOWN_CAPITAL
 from citetrace.ocr.languages import available, load
 from citetrace.ocr.old_spelling import modern
 
@@ -58,6 +58,7 @@ for _lang, _words in _WORDS.items():
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_ET_AL = re.compile(r"\bet al\b")  # (casefolded)
 MIN_PARAGRAPH_WORDS = 25  # shorter paragraphs take the document's language
 NOISY = 2.0  # distinct damaged common words per thousand words that mark a scan
 MIN_DAMAGED = 2
@@ -82,7 +83,7 @@ def language(text: str) -> str:
     """The language of ``text`` by its function words, or ``"und"`` when too few
     (read from its first ``_LANGUAGE_SAMPLE`` characters: enough to tell)."""
     # "et al." in citations is no Latin: an English paragraph full of them stays English
-    tokens = _TOKEN.findall(text[:_LANGUAGE_SAMPLE].casefold().replace("et al", ""))
+    tokens = _TOKEN.findall(_ET_AL.sub(" ", text[:_LANGUAGE_SAMPLE].casefold()))
     seen = len(tokens)
     if seen < 8:
         return "und"
@@ -103,8 +104,8 @@ class Reading:
     main: str  # the language most of the body's words are in
     spans: list[tuple[int, int]]  # every paragraph
     foreign: list[tuple[int, int]]  # long paragraphs in another language than the main one
-    words: int = 0  # white-space separated words of the body
-    garbage: frozenset[str] = frozenset()  # glyph garbage outside the foreign paragraphs
+    words: int  # white-space separated words of the body
+    garbage: frozenset[str]  # glyph garbage outside the foreign paragraphs
 
 
 def read(text: str, start: int, end: int) -> Reading:
@@ -284,7 +285,9 @@ def assess(
         if archaic:  # an early text's grammar is not the pair list's
             kept = [t for t in kept if not t.evidence.startswith(CONTEXT_EVIDENCE)]
         if mode != "on" and noise < HEAVY:  # a word too garbled to mend is worth a look
-            kept = [t for t in kept if t.suggestions]  # only where the text is much damaged
+            kept = [  # only where the text is much damaged, and so is a guess at it
+                t for t in kept if t.suggestions and not t.evidence.startswith(GLYPHS_READ_BACK)
+            ]
         if noise < RUINED:  # a name used once is a name, unless the scan is ruined
             kept = [t for t in kept if not t.evidence.startswith(UNKNOWN_CAPITAL)]
         kept = _without_own_terms(kept, text)

@@ -260,7 +260,7 @@ def _card_data(report: DocumentReport) -> dict:
             "match": c.match,
             "line": c.line,
             "findings": per_citation.get(c.id, []),
-            **_library_card(c.trace, c.claim.text),
+            **_library_card(c.trace),
         }
         for c in report.citations
     }
@@ -482,9 +482,21 @@ _VERDICT_WORDS = {
 }
 
 
+def _mark(word: str, verdict: str, quoted: set[str]) -> str:
+    """How a source word is marked: matching in a found quotation, differing where
+    the quotation lacks it, not at all for a mark of punctuation."""
+    if not folded_words(word):
+        return ""
+    if verdict == "found":
+        return "same"
+    return "" if fold_in(word, quoted) else "differs"
+
+
 def fold_in(word: str, quoted: set[str]) -> bool:
-    """Whether the source's ``word`` is among the quotation's (folded) words."""
-    return set(folded_words(word)) <= quoted
+    """Whether the source's ``word`` is among the quotation's (folded) words (a
+    mark of punctuation is no word, and among none)."""
+    found = set(folded_words(word))
+    return bool(found) and found <= quoted
 
 
 def folded_words(text: str) -> list[str]:
@@ -492,7 +504,7 @@ def folded_words(text: str) -> list[str]:
     return _WORDS.findall(fold(text))
 
 
-def _library_card(trace: dict | None, claim: str = "") -> dict:
+def _library_card(trace: dict | None) -> dict:
     """What the hover card shows of the source library: the documents, each
     quotation's verdict with the source's own words, and for a claim without
     quotation the passage that supports it best, when it was looked for
@@ -509,10 +521,7 @@ def _library_card(trace: dict | None, claim: str = "") -> dict:
         # the source's passage in its page: a found one's words marked as matching,
         # an altered one's words that differ from the quotation marked as differing
         quoted = set(folded_words(q["text"]))
-        marked = [
-            [w, "same" if q["verdict"] == "found" else "" if fold_in(w, quoted) else "differs"]
-            for w in q.get("source_words", "").split()
-        ]
+        marked = [[w, _mark(w, q["verdict"], quoted)] for w in q.get("source_words", "").split()]
         said = _VERDICT_WORDS[q["verdict"]]
         if q.get("words_differ"):
             said = "not here; a passage like it, with words that differ, in"
@@ -520,14 +529,14 @@ def _library_card(trace: dict | None, claim: str = "") -> dict:
                        "where": where, "words": marked, "before": q.get("source_before", ""),
                        "after": q.get("source_after", "")})  # fmt: skip
     if trace.get("support"):
-        quotes.append(_support_card(trace["support"], claim))
+        quotes.append(_support_card(trace["support"]))
     return {"library": ", ".join(documents) or "not in the library", "quotes": quotes}
 
 
-def _support_card(support: dict, claim: str) -> dict:
+def _support_card(support: dict) -> dict:
     """The best supporting passage as a card entry: the claim's words in it marked."""
     d = support["document"]
-    wanted = {w for w in folded_words(claim) if len(w) >= 4}  # words that say something
+    wanted = set(support.get("words", ()))  # the claim's words the passage has
     return {
         "verdict": "support",
         "said": f"the claim's best passage ({support['score']:.0%} of its words) in",
