@@ -102,16 +102,38 @@ def trace_summary(trace: dict | None) -> str:
     return f"{documents} doc{'s' * (documents != 1)}" + (f" {marks}" if marks else "")
 
 
-def finding_line(path: str, f: Finding) -> Text:
-    """``path:line:col: severity code [name] message (suggestion)``."""
-    line = Text()
-    line.append(f"{printable(place(path, f.line, f.column, f.origin))}: ", style="bold")
-    line.append(f.severity, style=_SEVERITY_STYLE[f.severity])
-    line.append(f" {f.code} [{f.rule}] ")
-    line.append(printable(f.message))
+def finding_parts(path: str, f: Finding) -> list[tuple[str, str | None]]:
+    """``path:line:col: severity code [name] message — suggestion``, as (text, style) parts."""
+    parts: list[tuple[str, str | None]] = [
+        (f"{printable(place(path, f.line, f.column, f.origin))}: ", "bold"),
+        (f.severity, _SEVERITY_STYLE[f.severity]),
+        (f" {f.code} [{f.rule}] ", None),
+        (printable(f.message), None),
+    ]
     if f.suggestion and f.suggestion not in f.message:
-        line.append(f" — {printable(f.suggestion)}", style="dim")
+        parts.append((f" — {printable(f.suggestion)}", "dim"))
+    return parts
+
+
+def finding_line(path: str, f: Finding) -> Text:
+    """One finding as styled text (see :func:`finding_parts`)."""
+    line = Text()
+    for text, style in finding_parts(path, f):
+        line.append(text, style=style)
     return line
+
+
+def _print_findings(console: Console, report: DocumentReport) -> None:
+    """Every finding a line: plain text straight to a file or pipe without colour
+    (rich costs a millisecond a line there for nothing), else one styled text."""
+    if console.color_system is None and not console.record:
+        plain = (
+            "".join(text for text, _ in finding_parts(report.path, f)) for f in report.findings
+        )
+        console.file.write("\n".join(plain) + "\n")
+        return
+    lines = Text("\n").join(finding_line(report.path, f) for f in report.findings)
+    console.print(lines, soft_wrap=True)
 
 
 def render_text(
@@ -146,9 +168,7 @@ def render_text(
             console.print(
                 Text(f"Findings in {printable(report.path)}", style="bold"), soft_wrap=True
             )
-            # one Text for all of them: a print per line costs a millisecond each
-            lines = Text("\n").join(finding_line(report.path, f) for f in report.findings)
-            console.print(lines, soft_wrap=True)
+            _print_findings(console, report)
         else:
             line = Text(f"No findings in {printable(report.path)}", style="green")
             console.print(line, soft_wrap=True)
