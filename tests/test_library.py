@@ -292,6 +292,9 @@ def test_a_file_that_is_not_a_library_is_one_line(tmp_path: Path) -> None:
         ("The plan, it is said, failed.", None),
         ("The war was lost, as de Gaulle put it, but not France.", "de Gaulle"),
         ("The talks went well and the harvest was early.", None),
+        ("They were married according to the Presbyterian rites.", None),  # a manner
+        ("According to Western diplomats, the talks failed.", "Western diplomats"),
+        ("According to the Japanese press, it rained.", "the Japanese press"),
     ],
 )
 def test_attribution_names_whose_words_a_claim_gives(claim: str, who: str | None) -> None:

@@ -21,6 +21,19 @@ _PATTERNS = (
 )
 # What every pattern needs somewhere in the claim: a claim without it names nobody.
 _CUE = re.compile(rf"ccording to|\b{_VERBS}\b|\bput it\b")
+# "according to the Presbyterian rites": the way a thing is done, nobody's words.
+_MANNER = frozenset(
+    """rite rites custom customs law laws tradition traditions plan plans rule rules
+    schedule practice practices principle principles regulation regulations terms usage
+    fashion style form method methods pattern scheme standard standards calendar
+    constitution code model system""".split()
+)
+# Lower-case words after a name that are not a noun it qualifies.
+_NOT_A_NOUN = frozenset(
+    """the a an and or but of in on at to for from by with that which who it its this
+    these those there is was were are be been has had have will would said says""".split()
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # Capitalised words that open a sentence and name nobody.
 _NOBODY = frozenset(
     "he she it they we i you this that these those there the a an one some it's what "
@@ -33,9 +46,15 @@ def attribution(claim: str) -> str | None:
     if _CUE.search(claim) is None:
         return None
     best: tuple[int, str] | None = None
-    for pattern in _PATTERNS:
+    for number, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(claim):
             who = " ".join(m.group("who").split()).rstrip(".,")
+            if number == 0 and (noun := _NEXT_WORD.match(claim, m.end("who"))):
+                word = noun.group(1)
+                if word in _MANNER:
+                    continue  # "according to the Presbyterian rites"
+                if word not in _NOT_A_NOUN and not who.endswith(("'s", "’s")):
+                    who = f"{who} {word}"  # "according to Western diplomats"
             first = fold(who.split()[0]) if who.split() else ""
             if not who or (first in _NOBODY and not who.lower().startswith("the ")):
                 continue
