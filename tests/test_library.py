@@ -83,17 +83,22 @@ def spec(request, tmp_path: Path):
     drop(made)
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def library(request, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("library")
-    made = new_library(request.param, folder)
+def library_of(backend: str, folder: Path, issues: dict[tuple[str, ...], str]) -> str:
+    """A new library holding ``issues``: (source, date, …) → the issue's text."""
+    made = new_library(backend, folder)
     entries = []
-    for (source, date, kind), text in ISSUES.items():
-        path = folder / f"{source}-{date}-{kind}.txt"
+    for number, ((source, date, *_), text) in enumerate(issues.items()):
+        path = folder / f"issue-{number}.txt"
         path.write_text(text, encoding="utf-8")
         entries.append(Entry(str(path), source, date))
     with open_library(made, create=True) as opened:
         opened.add(prepare(entries))
+    return made
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def library(request, tmp_path_factory):
+    made = library_of(request.param, tmp_path_factory.mktemp("library"), ISSUES)
     yield made
     drop(made)
 

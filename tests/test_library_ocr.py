@@ -8,11 +8,9 @@ import pytest
 
 from citetrace import audit_text
 from citetrace.config import Config
-from citetrace.library.ingest import Entry, prepare
-from citetrace.library.store import open_library
 from citetrace.linking.trace import _difference, normal_words
 from citetrace.ocr.lexicon import known
-from tests.test_library import BACKENDS, drop, new_library
+from tests.test_library import BACKENDS, drop, library_of
 
 # Invented issues of an invented paper, as a digitised newspaper library holds them:
 # the OCR's text, damage and all.
@@ -49,15 +47,7 @@ def essay(*sentences: str) -> str:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def library(request, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ocr-library")
-    made = new_library(request.param, folder)
-    entries = []
-    for number, ((source, date, *_), text) in enumerate(ISSUES.items()):
-        path = folder / f"issue-{number}.txt"
-        path.write_text(text, encoding="utf-8")
-        entries.append(Entry(str(path), source, date))
-    with open_library(made, create=True) as opened:
-        opened.add(prepare(entries))
+    made = library_of(request.param, tmp_path_factory.mktemp("ocr-library"), ISSUES)
     yield made
     drop(made)
 

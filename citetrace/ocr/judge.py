@@ -590,19 +590,10 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
             return _glyphs_read_back(word, evidence) or _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
         return split
 
-    def score(c: str) -> tuple[float, float]:
-        weight = math.log(lexicon.frequency(c)) + 2 * math.log1p(evidence.lower[c])
-        return ocr_distance(low, c), -weight
-
-    ranked = sorted(candidates, key=score)
-    best_distance, best_weight = score(ranked[0])
+    ranked, best_distance, suggestions = _ranked(word, candidates, evidence)
     plain = best_distance > CONFUSION_COST and not o_for_e(low, ranked[0])
     if capitalised and plain and len(low) < _LONG_NAME:
         return None  # a name one plain edit from a word is as likely a name: Millar, Moreton
-    tied = [
-        c for c in ranked if score(c)[0] == best_distance and -score(c)[1] > -best_weight - _TIE
-    ]
-    suggestions = tuple(_match_case(word, c) for c in tied[:3])
     if len(suggestions) > 1:
         return _Verdict(word, suggestions, "ocr-typo", 0.4, "not an English word")
     if evidence.lower[ranked[0]]:
@@ -618,6 +609,24 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     )
 
 
+def _ranked(
+    word: str, candidates: list[str], evidence: _Evidence
+) -> tuple[list[str], float, tuple[str, ...]]:
+    """The candidates nearest first by the OCR distance, then commonest (in the
+    document, then in English); the best one's distance; and the suggestions:
+    up to three as near and nearly as common as the best, in ``word``'s case."""
+    low = word.lower()
+
+    def score(c: str) -> tuple[float, float]:
+        weight = math.log(lexicon.frequency(c)) + 2 * math.log1p(evidence.lower[c])
+        return ocr_distance(low, c), -weight
+
+    ranked = sorted(candidates, key=score)
+    best_distance, best_weight = score(ranked[0])
+    tied = [c for c in ranked if score(c)[0] == best_distance and score(c)[1] < best_weight + _TIE]
+    return ranked, best_distance, tuple(_match_case(word, c) for c in tied[:3])
+
+
 GLYPHS_READ_BACK = "not a word; two misread glyphs away from"
 
 
@@ -625,19 +634,10 @@ def _glyphs_read_back(word: str, evidence: _Evidence) -> _Verdict | None:
     """A garbled word read with two glyphs read back (``boforo`` → before), when
     one reading is plainly the likeliest: nearest by the OCR distance, then the
     commonest (in the document, then in English); several alike are all listed."""
-    low = word.lower()
-    readings = lexicon.glyph_readings(low)
+    readings = lexicon.glyph_readings(word.lower())
     if not readings:
         return None
-
-    def score(c: str) -> tuple[float, float]:
-        weight = math.log(lexicon.frequency(c)) + 2 * math.log1p(evidence.lower[c])
-        return ocr_distance(low, c), -weight
-
-    ranked = sorted(readings, key=score)
-    best_distance, best_weight = score(ranked[0])
-    tied = [c for c in ranked if score(c)[0] == best_distance and score(c)[1] < best_weight + _TIE]
-    suggestions = tuple(_match_case(word, c) for c in tied[:3])
+    ranked, _, suggestions = _ranked(word, readings, evidence)
     confidence = 0.6 if len(suggestions) == 1 else 0.4
     return _Verdict(word, suggestions, "ocr-typo", confidence, f"{GLYPHS_READ_BACK} {ranked[0]}")
 
