@@ -249,11 +249,14 @@ def _difference(quote: list[str], source: list[str], is_word: WordJudge | None =
     cannot be told from OCR's: more than a third of the quoted words misread or
     garbled, and no word plainly added or left out).
 
-    With ``is_word``, a source word garbled into no word at all (``tvas`` for
-    ``was``) is OCR's damage, not another word; a number the source writes with
-    a letter for a digit (``l8``) is the same number; and a negation is changed
-    only by a word put for it (``not`` read ``no1`` is a misreading, ``now`` a
-    change, ``gone`` read ``go no`` a word split)."""
+    With ``is_word``, a source word garbled into no word at all, where the
+    quotation has words and about as many letters (``tvas`` for ``was``), is
+    OCR's damage, not another word (``Husak`` for ``Honecker`` is a change); a
+    real word put for another is a change however damaged the passage. A
+    number the source writes with a letter for a digit (``l8``) or runs into a
+    word (``in1891``) is the same number; and a negation is changed only by a
+    word put for it (``not`` read ``no1`` is a misreading, ``now`` a change,
+    ``gone`` read ``go no`` a word split)."""
     ops = difflib.SequenceMatcher(a=quote, b=source, autojunk=False).get_opcodes()
     misread = garbled = changed = 0
     for tag, a0, a1, b0, b1 in ops:
