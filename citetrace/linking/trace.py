@@ -344,6 +344,7 @@ def search_elsewhere(
     seen: set[int] = set()
     candidates = []
     found = library.search(words) + library.search(words, limit=40, any_word=True)
+    found += library.similar(quote)  # letter by letter, where every word is damaged
     for document_id, _page in found:
         if document_id in skip or document_id in seen:
             continue
