@@ -189,3 +189,18 @@ def test_a_server_library_finds_a_passage_whose_every_word_ocr_damaged(
             assert first is not None and first.date == "1891-04-04"
     finally:
         drop(made)
+
+
+def test_a_server_library_made_without_trigrams_works_the_same(tmp_path, monkeypatch) -> None:
+    from citetrace.library import postgres
+    from citetrace.library.store import open_library
+
+    # a role that may not install pg_trgm: its statements fail, the library is made
+    monkeypatch.setattr(postgres, "_TRIGRAM_SCHEMA", "SELECT no_such_column FROM pg_extension")
+    made = library_of("postgres", tmp_path, {("Harbour Gazette", "1891-04-04"): "The barque."})
+    try:
+        with open_library(made) as opened:
+            assert opened.similar("the barque") == []
+            assert [d.date for d in opened.by_source("Harbour Gazette", "1891-04-04")]
+    finally:
+        drop(made)
