@@ -116,3 +116,26 @@ def test_letters_tell_names_from_glyph_garbage() -> None:
     garbage = ["Sjdnoy", "Ckqutesr", "Dlstiict", "Tlieodore", "Mcfsrs", "Wngça"]
     assert [garbled(w) for w in names] == [False] * len(names)
     assert [garbled(w) for w in garbage] == [True] * len(garbage)
+
+
+def test_the_shipped_pairs_are_symspellpy_s_sorted_and_answer_as_they_do() -> None:
+    import random
+
+    from citetrace.ocr import context
+
+    source = context.source_path()
+    assert source is not None
+    text = source.read_text(encoding="utf-8")
+    assert context.SHIPPED.read_text(encoding="ascii") == context.arrange(text)
+    pairs = dict(line.rsplit(" ", 1) for line in text.splitlines() if line.strip())
+    table = context._pairs()
+    assert table is not None and table.words == frozenset(" ".join(pairs).split(" "))
+    assert all(table.count(pair) == int(n) for pair, n in list(pairs.items())[::7])
+    rng = random.Random(3)
+    words = sorted(table.words)
+    for _ in range(5000):  # pairs that are not listed, and near misses of listed ones
+        pair = f"{rng.choice(words)} {rng.choice(words)}"
+        assert table.count(pair) == int(pairs.get(pair, 0))
+    for pair in list(pairs)[::97]:
+        for near in (pair + "s", pair[:-1], "x" + pair):
+            assert table.count(near) == int(pairs.get(near, 0))

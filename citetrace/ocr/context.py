@@ -7,26 +7,36 @@ other word far more likely: each candidate's score is how often the pair it
 makes with the word before and the pair with the word after occur, over how
 often the candidate occurs alone (the chance of the pairs given the
 candidate). The pair counts are symspellpy's English bigram list (MIT;
-242,342 pairs of frequent words from a large web corpus), read from the
-installed package when a scan is first judged.
+242,342 pairs of frequent words from a large web corpus), shipped sorted as
+``citetrace/data/pairs.txt`` (``python -m citetrace.ocr.context`` makes it; a
+test checks it): read as one string when a scan is first judged, and a pair
+found by bisecting a sample of its lines and one ``str.find`` among the few
+after it, instead of building a table of every pair (70 MB and 0.2 s).
 """
 
 from __future__ import annotations
 
 import math
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from citetrace import data
 from citetrace.confusion import CONFUSIONS, swapped
 from citetrace.ocr import lexicon
 from citetrace.ocr.function_words import COMMON_WORDS, OLD_TYPE
 
 SOURCE = "frequency_bigramdictionary_en_243_342.txt"
+SHIPPED = data.path("pairs.txt")
+MAGIC = "citetrace-pairs 1"
+_STRIDE = 2_000  # characters between the lines whose pairs are bisected
 MAX_LENGTH = 6
 COMMON = 1_000_000  # corpus count of a word a misread one may stand for
 VERY_COMMON = 100_000_000  # corpus count of a word never read as another here
@@ -49,20 +59,55 @@ def source_path() -> Path | None:
     return path if path.is_file() else None
 
 
-@cache
-def _pairs() -> dict[str, str]:
-    """``"first second"`` → its count, as written (read as a number when used)."""
-    path = source_path()
-    if path is None:
-        return {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return dict(line.rsplit(" ", 1) for line in lines)  # type: ignore[misc]
+def arrange(source: str) -> str:
+    """The shipped file's text from symspellpy's (``first second count`` lines):
+    a header, the paired words on one line, then the pairs sorted."""
+    lines = sorted(line for line in source.splitlines() if line.strip())
+    words = sorted({w for line in lines for w in line.split(" ")[:2]})
+    return "\n".join([MAGIC, " ".join(words), *lines]) + "\n"
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """The shipped pair counts, as their text and a sample of their lines."""
+
+    text: str  # "\nfirst second count" lines, sorted
+    keys: list[str]  # the pair of every sampled line, in order
+    starts: list[int]  # where each sampled line begins (its "\n")
+    words: frozenset[str]  # every word of a pair
+
+    def count(self, pair: str) -> int:
+        """How often ``pair`` ("first second") occurs (0 when it is not listed)."""
+        i = bisect_right(self.keys, pair) - 1
+        if i < 0:
+            return 0
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        needle = f"\n{pair} "
+        at = self.text.find(needle, self.starts[i], end)
+        if at < 0:
+            return 0
+        stop = self.text.find("\n", at + 1)
+        return int(self.text[at + len(needle) : stop if stop >= 0 else len(self.text)])
 
 
 @cache
-def _paired_words() -> frozenset[str]:
-    """Every word of the pair list."""
-    return frozenset(" ".join(_pairs()).split(" "))
+def _pairs() -> Pairs | None:
+    """The shipped pair counts (``None`` if the file is missing or not ours)."""
+    try:
+        head, words, body = SHIPPED.read_text(encoding="ascii").split("\n", 2)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if head != MAGIC:
+        return None
+    text = "\n" + body.rstrip("\n")
+    keys, starts, at = [], [], 0
+    while 0 <= at < len(text):
+        first = text.find(" ", at + 1)
+        second = text.find(" ", first + 1)
+        keys.append(text[at + 1 : second])
+        starts.append(at)
+        at = text.find("\n", at + _STRIDE)
+    return Pairs(text, keys, starts, frozenset(words.split(" ")))
 
 
 @cache
@@ -70,7 +115,8 @@ def neighbours(word: str) -> tuple[str, ...]:
     """Common words one glyph misread from ``word`` (lower case)."""
     if len(word) > MAX_LENGTH or not word.isalpha() or lexicon.frequency(word) >= VERY_COMMON:
         return ()  # "he" and "be", "for" and "far": pairs alone cannot tell them apart
-    paired = _paired_words()
+    table = _pairs()
+    paired = table.words if table is not None else frozenset()
     found = {
         v
         for v in glyph_variants(word)
@@ -94,8 +140,9 @@ def glyph_variants(word: str) -> set[str]:
 
 def _score(before: str | None, word: str, after: str | None) -> tuple[float, int, int]:
     pairs = _pairs()
-    left = int(pairs.get(f"{before} {word}", 0)) if before else 0
-    right = int(pairs.get(f"{word} {after}", 0)) if after else 0
+    assert pairs is not None  # readings are asked only when the pairs are at hand
+    left = pairs.count(f"{before} {word}") if before else 0
+    right = pairs.count(f"{word} {after}") if after else 0
     alone = max(lexicon.frequency(word), 1)
     return math.log(left + UNSEEN) + math.log(right + UNSEEN) - math.log(alone), left, right
 
@@ -122,7 +169,7 @@ def reading(before: str | None, word: str, after: str | None) -> str | None:
 def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
     """``(start, stop, word, reading)`` for each lower-case word of ``text[start:end]``
     that its neighbours read as another."""
-    if not _pairs():
+    if _pairs() is None:
         return
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     for i, (a, b, word) in enumerate(tokens):
@@ -137,3 +184,15 @@ def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
         found = reading(before, word, after)
         if found is not None:
             yield a, b, word, found
+
+
+def main() -> None:
+    """Write ``citetrace/data/pairs.txt`` from the installed symspellpy's list."""
+    path = source_path()
+    if path is None:
+        sys.exit("symspellpy, which holds the source pair list, is not installed")
+    SHIPPED.write_text(arrange(path.read_text(encoding="utf-8")), encoding="ascii")
+
+
+if __name__ == "__main__":
+    main()
