@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.util import find_spec
-from operator import itemgetter
 from pathlib import Path
 
 import orjson
@@ -93,12 +92,12 @@ def load(language: str) -> Lexicon | None:
         return None
     if not all(w == w.casefold() for w in counts):
         counts = {w.casefold(): n for w, n in counts.items()}
-    ranked = [w for w, _ in sorted(counts.items(), key=itemgetter(1), reverse=True)]
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)  # stable: ties keep order
     by_length: dict[int, list[str]] = defaultdict(list)
-    for word in ranked[:CANDIDATE_RANK]:
-        if word.isalpha():
-            by_length[len(word)].append(word)
-    alphabet = "".join(sorted({c for words in by_length.values() for w in words for c in w}))
+    candidates = [w for w in ranked[:CANDIDATE_RANK] if w.isalpha()]
+    for word in candidates:
+        by_length[len(word)].append(word)
+    alphabet = "".join(sorted(set("".join(candidates))))
     return Lexicon(language, counts, frozenset(ranked[:COMMON_RANK]), dict(by_length), alphabet)
 
 
