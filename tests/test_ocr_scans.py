@@ -192,3 +192,30 @@ def test_a_capitalised_word_one_glyph_from_a_common_word_in_a_scan() -> None:
     found = findings(text)
     assert found["Judgo"] == (("Judge",), 0.7)
     assert "Sino" not in found  # written three times: the text's own
+
+
+def test_a_word_a_scan_broke_at_a_line_end_is_read_whole() -> None:
+    # the hyphen of each line's end lost: the pieces of a word stand apart
+    broken = DAMAGED + (
+        "The agents had made ap\nplication to the board con\ncerning the wool, and "
+        "the occu pation of the sheds was put off. "
+    )
+    found = findings(broken)
+    assert found["ap\nplication"] == (("application",), 0.8)
+    assert found["con\ncerning"] == (("concerning",), 0.8)
+    assert found["occu pation"] == (("occupation",), 0.8)
+    assert not {"ap", "plication", "cerning", "occu", "pation"} & found.keys()
+
+
+def test_pieces_that_are_words_or_a_function_word_are_not_joined() -> None:
+    text = DAMAGED + "They went in to the sheds, an other day; the men would goe the same way. "
+    found = findings(text)
+    assert not any(" " in word or "\n" in word for word in found)  # no "into", "goethe"
+
+
+def test_born_digital_prose_is_not_joined() -> None:
+    clean = (
+        "The board heard the application concerning the wool, and the occupation of "
+        "the sheds was discussed at length by the members present that day. "
+    ) * 3 + "A late ap plication was noted. "
+    assert all(" " not in word for word in findings(clean))

@@ -384,9 +384,83 @@ def find_typos(
         typos.append(_typo(verdict, start, stop, text))
     typos += _name_trigrams(text, end, found_middles, allowed)
     if thorough:
+        typos.sort(key=lambda t: t.start)
+        typos = _rejoined(text, end, typos, evidence, allowed)
         typos += _in_context(text, end, typos, evidence, allowed)
     typos.sort(key=lambda t: t.start)
     return typos
+
+
+SPLIT = "a word broken in two, its hyphen lost: joined, it reads "
+_FUNCTION_WORDS = frozenset(function_words.COMMON_WORDS)
+_JOIN_MIN = 100_000  # corpus count of the word two pieces join into
+_PIECE_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]+)[ \t]*\r?\n?[ \t]*$")
+_PIECE_AFTER = re.compile(r"[ \t]*\r?\n?[ \t]*([a-z]+)(?![\w'’-])")
+
+
+def _rejoined(
+    text: str,
+    end: int,
+    typos: list[Typo],
+    evidence: _Evidence,
+    allowed: Callable[[int, int], bool],
+) -> list[Typo]:
+    """Typos with each damaged piece of a word a scan broke in two (``ap plication``,
+    ``con cerning``: the hyphen of a line's end lost, the line's end a space) read
+    with the piece beside it, when together they make a common word: one typo
+    over both, which reads that word (the pieces' own readings dropped)."""
+    out: list[Typo] = []
+    taken = -1  # where the last joined typo ends
+    for typo in typos:
+        if typo.start < taken:
+            continue  # the second piece of a word already joined
+        word = typo.text
+        joined = None
+        if typo.kind == "ocr-typo" and word.isalpha() and not word.isupper():
+            joined = _join_after(text, end, typo, evidence) or _join_before(text, typo, evidence)
+        if joined is None or not allowed(joined.start, joined.end):
+            out.append(typo)
+            continue
+        while out and out[-1].end > joined.start:
+            out.pop()  # the first piece, flagged alone
+        out.append(joined)
+        taken = joined.end
+    return out
+
+
+def _join_after(text: str, end: int, typo: Typo, evidence: _Evidence) -> Typo | None:
+    m = _PIECE_AFTER.match(text, typo.end, min(end, typo.end + 40))
+    if m is None or m.start(1) == typo.end:
+        return None
+    return _joined_typo(text, typo.start, m.end(1), typo.text, m.group(1), evidence)
+
+
+def _join_before(text: str, typo: Typo, evidence: _Evidence) -> Typo | None:
+    if not typo.text.islower():
+        return None
+    m = _PIECE_BEFORE.search(text, max(0, typo.start - 40), typo.start)
+    if m is None or m.end(1) == typo.start:
+        return None
+    return _joined_typo(text, m.start(1), typo.end, m.group(1), typo.text, evidence)
+
+
+def _joined_typo(
+    text: str, start: int, stop: int, head: str, tail: str, evidence: _Evidence
+) -> Typo | None:
+    """The typo over ``head`` and ``tail`` read as one word, when that word is
+    common and longer than either piece could be alone, and not both pieces are words."""
+    whole = (head + tail).lower()
+    if len(whole) < 6 or min(len(head), len(tail)) < 2:
+        return None
+    if evidence.is_word(head) and evidence.is_word(tail):
+        return None  # "in to", "an other": two words, whatever they should be
+    if head.lower() in _FUNCTION_WORDS or tail.lower() in _FUNCTION_WORDS:
+        return None  # "goe the" is no "goethe": a function word stands alone
+    if lexicon.frequency(whole) < _JOIN_MIN or whole in evidence.vocabulary:
+        return None
+    reading = _match_case(head, whole)
+    why = f"{SPLIT}'{reading}'"
+    return Typo("ocr-typo", start, stop, text[start:stop], (reading,), 0.8, why)
 
 
 def _in_context(

@@ -33,7 +33,7 @@ from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
-from citetrace.ocr.judge import GLYPHS_READ_BACK, UNKNOWN_CAPITAL
+from citetrace.ocr.judge import GLYPHS_READ_BACK, SPLIT, UNKNOWN_CAPITAL
 from citetrace.ocr.languages import available, load
 from citetrace.ocr.old_spelling import modern
 
@@ -158,6 +158,8 @@ def damaged_common_word(typo: Typo) -> bool:
     ``assitance``, ``becme``, ``tbe`` (not ``rTMS``, ``dataset``, ``PEG8000``)."""
     if typo.kind != "ocr-typo" or not typo.suggestions:
         return False
+    if typo.evidence.startswith(SPLIT):  # "con cerning": a line's end lost with its hyphen
+        return True
     # a short non-word near a common word is damage even when its reading is unsure,
     # if it is lower-case and of three letters or more ("Tris", "ln" may be terms)
     unsure_short = typo.evidence.startswith(SHORT_NON_WORD) and len(typo.text) >= 3
