@@ -219,3 +219,26 @@ def test_born_digital_prose_is_not_joined() -> None:
         "the sheds was discussed at length by the members present that day. "
     ) * 3 + "A late ap plication was noted. "
     assert all(" " not in word for word in findings(clean))
+
+
+def test_a_tilde_ocr_wrote_for_a_glyph_it_could_not_read_is_damage() -> None:
+    text = (
+        "The parser was in~nediately faster, and find~ing the heads took less time. "
+        "Our thanks go to the Cortlcr~nce staff. "
+    )
+    found = findings(text)
+    assert found["find~ing"] == (("finding",), 0.8)  # without its tilde, a word
+    assert found["in~nediately"] == ((), 0.6)  # too garbled to mend, still worth a look
+    assert found["Cortlcr~nce"] == ((), 0.6)
+    assert not {"nediately", "Cortlcr", "nce"} & found.keys()  # one finding per word
+    report = audit_text(text, config=Config(select=OCR))
+    message = next(f.message for f in report.findings if f.text == "in~nediately")
+    assert message.startswith("'in~nediately' looks like OCR damage (confidence 60%")
+
+
+def test_a_tex_tie_between_words_is_no_damage() -> None:
+    clean = (
+        "As Smith et~al. showed, the effect (see Fig.~2) holds for the~whole set of "
+        "samples, and the same holds for the controls measured a week later. "
+    )
+    assert findings(clean) == {}

@@ -383,12 +383,51 @@ def find_typos(
             continue  # "pre-treatment", "mis-sense", "and/or": a prefix or a part
         typos.append(_typo(verdict, start, stop, text))
     typos += _name_trigrams(text, end, found_middles, allowed)
+    typos = _with_broken_glyphs(text, end, typos, evidence, allowed)
     if thorough:
         typos.sort(key=lambda t: t.start)
         typos = _rejoined(text, end, typos, evidence, allowed)
         typos += _in_context(text, end, typos, evidence, allowed)
     typos.sort(key=lambda t: t.start)
     return typos
+
+
+BROKEN_GLYPH = "a word with a glyph OCR could not read (~)"
+# A tilde between letters: OCR's mark for a glyph it could not read ("in~nediately").
+_TIED = frozenset({"et", "al"})  # "et~al": a TeX tie inside a citation
+_TILDE_WORD = re.compile(r"(?<![^\s(\"'“‘])[^\W\d_]+(?:~+[^\W\d_]*)*~+[^\W\d_]+(?![\w~])")
+
+
+def _with_broken_glyphs(
+    text: str,
+    end: int,
+    typos: list[Typo],
+    evidence: _Evidence,
+    allowed: Callable[[int, int], bool],
+) -> list[Typo]:
+    """Typos with every word OCR wrote a tilde into for a glyph it could not
+    read (``in~nediately``, ``Cortlcr~nce``), which no born-digital word has;
+    its pieces' own verdicts dropped. A TeX tie between two words (``et~al``)
+    is no damage. The word without its tildes is suggested when it is a word
+    (``find~ing``)."""
+    if "~" not in text[:end]:
+        return typos
+    found = []
+    for m in _TILDE_WORD.finditer(text, 0, end):
+        word, start, stop = m.group(), m.start(), m.end()
+        parts = [p for p in word.split("~") if p]
+        if all(p.lower() in _TIED or evidence.is_word(p) for p in parts):
+            continue  # "Smith et~al.", "Fig~2": words TeX ties together
+        if not allowed(start, stop):
+            continue
+        bare = word.replace("~", "")
+        suggestions = (bare,) if len(parts) > 1 and evidence.is_word(bare) else ()
+        confidence = 0.8 if suggestions else 0.6
+        found.append(Typo("ocr-typo", start, stop, word, suggestions, confidence, BROKEN_GLYPH))
+    if not found:
+        return typos
+    spans = Zones([(t.start, t.end) for t in found])
+    return [t for t in typos if t.start not in spans and t.end - 1 not in spans] + found
 
 
 SPLIT = "a word broken in two, its hyphen lost: joined, it reads "

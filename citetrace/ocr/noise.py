@@ -33,7 +33,7 @@ from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
-from citetrace.ocr.judge import GLYPHS_READ_BACK, SPLIT, UNKNOWN_CAPITAL
+from citetrace.ocr.judge import BROKEN_GLYPH, GLYPHS_READ_BACK, SPLIT, UNKNOWN_CAPITAL
 from citetrace.ocr.languages import available, load
 from citetrace.ocr.old_spelling import modern
 
@@ -191,6 +191,8 @@ def strong_evidence(typo: Typo) -> bool:
         # often an abbreviation or a prefix in born-digital prose
         return not (len(typo.text) <= SHORT and typo.confidence < 0.9)
     word = typo.text
+    if typo.evidence == BROKEN_GLYPH:
+        return True  # no born-digital word holds a tilde
     if typo.kind != "ocr-typo" or not typo.suggestions:
         return False
     if typo.evidence.startswith(_GLYPH_EVIDENCE):
@@ -288,7 +290,10 @@ def assess(
             kept = [t for t in kept if not t.evidence.startswith(CONTEXT_EVIDENCE)]
         if mode != "on" and noise < HEAVY:  # a word too garbled to mend is worth a look
             kept = [  # only where the text is much damaged, and so is a guess at it
-                t for t in kept if t.suggestions and not t.evidence.startswith(GLYPHS_READ_BACK)
+                t
+                for t in kept
+                if (t.suggestions and not t.evidence.startswith(GLYPHS_READ_BACK))
+                or t.evidence == BROKEN_GLYPH  # OCR's own mark of a glyph it could not read
             ]
         if noise < RUINED:  # a name used once is a name, unless the scan is ruined
             kept = [t for t in kept if not t.evidence.startswith(UNKNOWN_CAPITAL)]

@@ -46,8 +46,9 @@ def ocr_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
         if words is None:
             options = " or ".join(f"'{s}'" for s in typo.suggestions)
             flat = " ".join(typo.text.split())
+            reading = f" for {options}" if options else ""  # else too garbled to mend
             message = (
-                f"'{flat}' looks like OCR damage for {options} "
+                f"'{flat}' looks like OCR damage{reading} "
                 f"(confidence {typo.confidence:.0%}: {typo.evidence})"
             )
             words = said[key] = message, " | ".join(typo.suggestions)
