@@ -242,3 +242,23 @@ def test_a_tex_tie_between_words_is_no_damage() -> None:
         "samples, and the same holds for the controls measured a week later. "
     )
     assert findings(clean) == {}
+
+
+def test_a_damaged_word_in_doubt_takes_the_reading_its_neighbours_choose() -> None:
+    # "ia": is, in, it... one slip each; "boing": being or going
+    text = DAMAGED + (
+        "There ia no doubt of it, and on boing put the motion was carried by one er two votes. "
+    )
+    found = findings(text)
+    assert found["ia"] == (("is",), 0.7)
+    assert found["boing"] == (("being",), 0.7)
+    assert found["er"] == (("or",), 0.7)
+
+
+def test_neighbours_that_choose_no_reading_leave_the_doubt() -> None:
+    from citetrace.ocr.context import choice
+
+    assert choice("there", ("is", "in", "it"), "no") == "is"
+    assert choice("water", ("is", "in", "it"), "as") is None  # "water in as" is no less likely
+    assert choice(None, ("is", "in", "it"), None) is None  # no neighbours, no choice
+    assert choice("qzx", ("is", "in"), "vvq") is None  # no pair the list holds

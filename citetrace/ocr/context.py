@@ -12,6 +12,10 @@ candidate). The pair counts are symspellpy's English bigram list (MIT;
 test checks it): read as one string when a scan is first judged, and a pair
 found by bisecting a sample of its lines and one ``str.find`` among the few
 after it, instead of building a table of every pair (70 MB and 0.2 s).
+
+The same score chooses among the readings of a damaged word in doubt (see
+:func:`choice`): ``ia`` is one slip from ``is``, ``in`` and ``it``, and
+``there ia no`` reads ``is``.
 """
 
 from __future__ import annotations
@@ -164,6 +168,37 @@ def reading(before: str | None, word: str, after: str | None) -> str | None:
         if (left > own_left or right > own_right) and score >= best_score:
             best, best_score = other, score
     return best
+
+
+CHOICE_RATIO = 30  # how much likelier the chosen reading must make its neighbours than any other
+
+
+def neighbours_of(text: str, start: int, stop: int) -> tuple[str | None, str | None]:
+    """The words just before and after ``text[start:stop]`` (lower case), if words."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, stop, stop + 40)
+    return (
+        before.group(1).lower() if before else None,
+        after.group(1).lower() if after else None,
+    )
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Za-z]+)[ \t]*\r?\n?[ \t]*$")
+_WORD_AFTER = re.compile(r"[ \t]*\r?\n?[ \t]*([A-Za-z]+)(?![\w'’])")
+
+
+def choice(before: str | None, candidates: tuple[str, ...], after: str | None) -> str | None:
+    """The one of ``candidates`` (lower case) its neighbours make far likelier
+    than every other, by a pair the list holds; ``None`` when none stands out."""
+    if _pairs() is None or (before is None and after is None) or len(candidates) < 2:
+        return None
+    scored = []
+    for candidate in candidates:
+        score, left, right = _score(before, candidate, after)
+        scored.append((score, bool(left or right), candidate))
+    scored.sort(reverse=True)
+    (best, paired, word), (second, _, _) = scored[0], scored[1]
+    return word if paired and best - second >= math.log(CHOICE_RATIO) else None
 
 
 def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
