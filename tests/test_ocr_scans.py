@@ -262,3 +262,28 @@ def test_neighbours_that_choose_no_reading_leave_the_doubt() -> None:
     assert choice("water", ("is", "in", "it"), "as") is None  # "water in as" is no less likely
     assert choice(None, ("is", "in", "it"), None) is None  # no neighbours, no choice
     assert choice("qzx", ("is", "in"), "vvq") is None  # no pair the list holds
+
+
+# An eighteenth-century print: every s inside a word a long s, which OCR reads as f.
+LONG_S_PRINT = (
+    "The Houfe of Commons refolved, that the Bufinefs of the Seffion fhould be "
+    "fettled before the Recefs, and that the Members be defired to attend upon "
+    "Tuefday next, the Matter being of great Confequence to the Publick. "
+)
+
+
+def test_a_long_s_ocr_read_as_f_is_read_back() -> None:
+    found = findings(LONG_S_PRINT)
+    expected = {
+        "Houfe": "House",
+        "refolved": "resolved",
+        "Bufinefs": "Business",  # three f's, two of them long s's
+        "Seffion": "Session",
+        "fhould": "should",
+        "Tuefday": "Tuesday",
+        "defired": "desired",  # not "defined", one plain edit away too
+        "Confequence": "Consequence",
+    }
+    for word, meant in expected.items():
+        assert found[word] == ((meant,), 0.8), word
+    assert "Publick" not in found  # an old spelling, not damage

@@ -643,6 +643,8 @@ def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
     verdict = _from_document(word, evidence) if word[:1].isupper() else None
     if verdict is not None:
         return verdict
+    if "f" in word and (verdict := _long_s(word)) is not None:
+        return verdict
     capitalised = word[:1].isupper()
     once = occurrences < 2 and evidence.counts[word] < 2
     if capitalised and once and evidence.thorough and _garbled_name(word):
@@ -664,6 +666,33 @@ def _unknown_capital(word: str) -> _Verdict | None:
     if not (word[1:].islower() and word.isalpha()) or lexicon.suggestions(word.lower(), 1):
         return None  # one plain edit from a word: a name as likely (Millar, Moreton)
     return _Verdict(word, (), "ocr-typo", 0.4, UNKNOWN_CAPITAL)
+
+
+LONG_S = "not a word; read with the long s (ſ) OCR took for an f, it is"
+_MAX_LONG_S = 4  # f's of a word tried as long s's: the readings double with each
+
+
+def _long_s(word: str) -> _Verdict | None:
+    """``Houfe`` → House, ``Bufinefs`` → Business: type before about 1800 printed
+    an s inside a word as ſ, which OCR reads as f. The word with some of its f's
+    read as s, when exactly one such reading is a common word."""
+    low = word.lower()
+    spots = [i for i, ch in enumerate(low) if ch == "f"]
+    if len(spots) > _MAX_LONG_S or not low.isalpha():
+        return None
+    found = []
+    for chosen in range(1, 1 << len(spots)):
+        letters = list(low)
+        for bit, at in enumerate(spots):
+            if chosen >> bit & 1:
+                letters[at] = "s"
+        reading = "".join(letters)
+        if lexicon.frequency(reading) >= _COMMON_READING:
+            found.append(reading)
+    if len(found) != 1:
+        return None
+    reading = _match_case(word, found[0])
+    return _Verdict(word, (reading,), "ocr-typo", 0.8, f"{LONG_S} '{reading}'")
 
 
 def _glyph_reading(word: str) -> _Verdict | None:
