@@ -92,6 +92,16 @@ def test_known_words_stems_and_american_spellings() -> None:
     assert lexicon.frequency("govemment") == 0
 
 
+def test_american_spellings_inside_a_word_are_words() -> None:
+    # the list is British: "colour", "neighbourhood", "organising", "centred", "travelled"
+    american = ("colored", "neighborhoods", "favorite", "organizing", "analyzing", "centered")
+    for word in (*american, "traveled", "traveler", "labeled"):
+        assert lexicon.known(word), word
+    # a garble does not become a word by the rewriting: the stem and the suffix must be there
+    for word in ("colorxd", "wbich", "spel", "fhould", "orzing"):
+        assert not lexicon.known(word), word
+
+
 def test_an_unreadable_or_undecodable_list_says_to_reinstall(tmp_path, monkeypatch) -> None:
     missing, garbled = tmp_path / "missing.txt", tmp_path / "garbled.txt"
     garbled.write_bytes(HEADER.encode() + b"\n\xff")

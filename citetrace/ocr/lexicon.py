@@ -39,6 +39,10 @@ _VARIANT_ENDINGS = (
     ("eled", "elled"),
     ("eling", "elling"),
     ("ense", "ence"),
+    ("eler", "eller"),
+    ("elers", "ellers"),
+    ("tered", "tred"),
+    ("tering", "tring"),
 )
 
 _US_ENDINGS = tuple(us for us, _ in _VARIANT_ENDINGS)
@@ -175,9 +179,29 @@ def known(word: str) -> bool:
     ):
         if stem and (stem in _SUPPLEMENT or _listed(stem)):
             return True
-    if not word.endswith(_US_ENDINGS):
-        return False
-    return any(word.endswith(us) and _listed(word[: -len(us)] + uk) for us, uk in _VARIANT_ENDINGS)
+    if word.endswith(_US_ENDINGS) and any(
+        word.endswith(us) and _listed(word[: -len(us)] + uk) for us, uk in _VARIANT_ENDINGS
+    ):
+        return True
+    return _american_inside(word)
+
+
+# The same American spellings inside a word, between a stem of three letters or
+# more and a suffix of two or more: colored, neighborhood, favorite, organizing.
+_VARIANTS_INSIDE = (("or", "our"), ("iz", "is"), ("yz", "ys"))
+
+
+def _american_inside(word: str) -> bool:
+    """Whether one American spelling inside ``word``, written the British way,
+    makes a listed word (or its plural)."""
+    for us, uk in _VARIANTS_INSIDE:
+        at = word.find(us, 3)
+        while 0 < at <= len(word) - len(us) - 2:
+            british = word[:at] + uk + word[at + len(us) :]
+            if _listed(british) or (british.endswith("s") and _listed(british[:-1])):
+                return True
+            at = word.find(us, at + 1)
+    return False
 
 
 def warm() -> None:
