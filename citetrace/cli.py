@@ -835,7 +835,7 @@ def fix(paths, show_diff, write, unsafe_fixes, force, encoding, **rule_settings)
                 for f in sorted(fixed.result.applied, key=lambda f: (f.line, f.column)):
                     click.echo(
                         f"{path}:{f.line}:{f.column}: {f.code} [{f.rule}] "
-                        f"'{f.text}' → '{f.fix.replacement}'"
+                        f"'{' '.join(f.text.split())}' → '{f.fix.replacement}'"
                     )
         except (InputError, FixError, ConfigError) as exc:
             click.echo(f"error: {exc}", err=True)

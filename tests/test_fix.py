@@ -194,3 +194,14 @@ def test_fix_as_a_subprocess(seed_copy: Path) -> None:
     )
     assert proc.returncode == 0 and "applied 5 fixes" in proc.stderr
     assert "(UPI, 1987. 10. 16)" in seed_copy.read_text("utf-8")
+
+
+def test_a_fix_over_a_line_end_is_listed_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "scan.txt"
+    text = "Tbe agents had made ap\nplication to the board con\ncerning the wool.\n"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("fix", str(path), "--ocr", "on", "--unsafe-fixes")
+    lines = result.output.splitlines()
+    assert f"{path}:1:21: CT501 [ocr-typo] 'ap plication' → 'application'" in lines
+    assert all(line.startswith(str(path)) for line in lines)  # no line cut by the fix's text
+    assert path.read_text(encoding="utf-8") == text  # listed, not written
