@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from citetrace import audit_text
 from citetrace.config import Config
 from citetrace.ocr.function_words import reading, sure, unambiguous
+from citetrace.ocr.judge import LONG_S
 from citetrace.ocr.old_spelling import modern
 
 OCR = ("ocr-typo", "name-variant")
@@ -287,3 +290,56 @@ def test_a_long_s_ocr_read_as_f_is_read_back() -> None:
     for word, meant in expected.items():
         assert found[word] == ((meant,), 0.8), word
     assert "Publick" not in found  # an old spelling, not damage
+
+
+def test_names_and_words_tex_ties_together_are_no_damage() -> None:
+    clean = (
+        "As Vaswani~et~al. showed, and as Dr~Fairbairn confirmed in Kraków~and Warsaw, "
+        "the effect holds for every sample measured in the two laboratories that year. "
+    )
+    assert findings(clean) == {}
+
+
+def test_a_run_of_tildes_is_read_at_once() -> None:
+    text = "See the note" + "~" * 30 + ". The rest of the page is plain prose of no interest. "
+    assert findings(text) == {}  # a pattern that tried every split of the run would not end
+
+
+def test_no_ocr_finding_reaches_into_a_citation() -> None:
+    text = (
+        "This point was made in~Okafor and Bello (2001) and it holds. The board will "
+        "provi de Vries (2002) with the data.\n\nReferences\n\n"
+        "Okafor, A. and Bello, B. (2001). On points. Lagos: Press.\n\n"
+        "de Vries, C. (2002). Boards. Leiden: Brill.\n"
+    )
+    report = audit_text(text, config=Config(ocr="on"))
+    spans = [(c.start, c.end) for c in report.citations]
+    assert len(spans) == 2
+    for f in report.findings:
+        if f.rule in OCR:
+            assert all(f.end <= a or f.start >= b for a, b in spans), f
+
+
+def test_a_word_joined_across_a_line_end_is_one_finding() -> None:
+    report = audit_text(DAMAGED + "and the ko\nbold of it was seen ", config=Config(ocr="on"))
+    typos = sorted((t.start, t.end) for t in report.typos)
+    assert all(a[1] <= b[0] for a, b in pairwise(typos))  # none overlap
+
+
+def test_a_name_with_an_f_is_no_long_s_unless_the_type_has_it() -> None:
+    modern = (
+        "Graff argues that the archive was sold, and Leff agrees with Graff on this. "
+        "The papers went to Afton in the spring, where they were catalogued by the staff. "
+    )
+    report = audit_text(DAMAGED + modern, config=Config(select=OCR))
+    assert not [t for t in report.typos if t.evidence.startswith(LONG_S)]  # Grass, Less, Aston
+    assert findings(LONG_S_PRINT + "It was fent to Afton. ")["Houfe"] == (("House",), 0.8)
+
+
+def test_a_reading_chosen_by_its_neighbours_is_not_a_neighbour() -> None:
+    from citetrace.ocr.context import choice
+
+    assert choice("he", ("he", "is"), "is") is None  # "he he" and "is is" are no readings
+    report = audit_text(DAMAGED + "There ia no doubt of it. ", config=Config(select=OCR, ocr="on"))
+    message = next(f.message for f in report.findings if f.text == "ia")
+    assert "no word is near enough" not in message and "its neighbours choose 'is'" in message

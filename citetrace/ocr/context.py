@@ -194,8 +194,12 @@ def choice(before: str | None, candidates: tuple[str, ...], after: str | None) -
         return None
     scored = []
     for candidate in candidates:
+        if candidate in (before, after):
+            continue  # "he he", "of of": a word doubled is no reading
         score, left, right = _score(before, candidate, after)
         scored.append((score, bool(left or right), candidate))
+    if len(scored) < 2:
+        return None  # the one left was never weighed against the doubled word
     scored.sort(reverse=True)
     (best, paired, word), (second, _, _) = scored[0], scored[1]
     return word if paired and best - second >= math.log(CHOICE_RATIO) else None

@@ -154,6 +154,20 @@ class _Evidence:
         for word, n in self.counts.items():
             self.lower[word.lower()] += n
         self._names: tuple[list[str], list[str], list[int]] | None = None
+        self._long_s: bool | None = None
+
+    def long_s_type(self) -> bool:
+        """Whether the text's type has the long s: lower-case words OCR read
+        with an f for it (``fhould``, ``refolved``) in several spellings."""
+        if self._long_s is None:
+            found = 0
+            for word in self.body:
+                if "f" in word[:-1] and word.islower() and not self.is_word(word):
+                    found += _long_s(word) is not None
+                    if found >= LONG_S_WORDS:
+                        break
+            self._long_s = found >= LONG_S_WORDS
+        return self._long_s
 
     def _suspect(self, token: str) -> bool:
         """Whether a verdict may concern ``token``: a spelling of ``Il``, a token
@@ -346,7 +360,7 @@ def find_typos(
     fixed = Zones(skip)
 
     def allowed(start: int, stop: int) -> bool:
-        if start in fixed or (ignore_sic and marked_sic(text, stop)):
+        if fixed.overlaps(start, stop) or (ignore_sic and marked_sic(text, stop)):
             return False
         return not in_foreign_or_code(text, start, evidence.is_word)
 
@@ -396,7 +410,7 @@ def find_typos(
 BROKEN_GLYPH = "a word with a glyph OCR could not read (~)"
 # A tilde between letters: OCR's mark for a glyph it could not read ("in~nediately").
 _TIED = frozenset({"et", "al"})  # "et~al": a TeX tie inside a citation
-_TILDE_WORD = re.compile(r"(?<![^\s(\"'“‘])[^\W\d_]+(?:~+[^\W\d_]*)*~+[^\W\d_]+(?![\w~])")
+_TILDE_WORD = re.compile(r"(?<![^\s(\"'“‘])[^\W\d_]+(?:~+[^\W\d_]+)+(?![\w~])")
 
 
 def _with_broken_glyphs(
@@ -417,8 +431,8 @@ def _with_broken_glyphs(
     for m in _TILDE_WORD.finditer(text, 0, end):
         word, start, stop = m.group(), m.start(), m.end()
         parts = [p for p in word.split("~") if p]
-        if all(p.lower() in _TIED or evidence.is_word(p) for p in parts):
-            continue  # "Smith et~al.", "Fig~2": words TeX ties together
+        if all(p.lower() in _TIED or p[0].isupper() or evidence.is_word(p) for p in parts):
+            continue  # "Smith et~al.", "Dr~Okafor", "Kraków~and": words and names TeX ties
         if not allowed(start, stop):
             continue
         bare = word.replace("~", "")
@@ -503,7 +517,7 @@ def _joined_typo(
     return Typo("ocr-typo", start, stop, text[start:stop], (reading,), 0.8, why)
 
 
-CHOSEN = "; its neighbours choose '{}' among the words near it"
+CHOSEN_ALONE = "its neighbours choose '{}' among the words near it"
 
 
 def _chosen_by_context(text: str, typos: list[Typo]) -> None:
@@ -524,9 +538,12 @@ def _chosen_by_context(text: str, typos: list[Typo]) -> None:
         chosen = context.choice(before, candidates, after)
         if chosen is None:
             continue
+        if not typo.suggestions:  # "no word is near enough" no longer holds
+            typo.evidence = f"not a word; {CHOSEN_ALONE.format(chosen)}"
+        else:
+            typo.evidence += f"; {CHOSEN_ALONE.format(chosen)}"
         typo.suggestions = (_match_case(word, chosen),)
         typo.confidence = 0.7  # right four times in five on real scans
-        typo.evidence += CHOSEN.format(chosen)
 
 
 def _in_context(
@@ -538,7 +555,7 @@ def _in_context(
 ) -> list[Typo]:
     """Real words misread as other real words, read by their neighbours
     (``he bad been`` → ``had``), where no other verdict stands."""
-    taken = {t.start for t in found}
+    taken = Zones([(t.start, t.end) for t in found])
     out = []
     for start, stop, word, reading in context.misreadings(text, 0, end):
         if start in taken or word in evidence.vocabulary or not allowed(start, stop):
@@ -643,10 +660,13 @@ def _judge(word: str, evidence: _Evidence, occurrences: int) -> _Verdict | None:
     verdict = _from_document(word, evidence) if word[:1].isupper() else None
     if verdict is not None:
         return verdict
-    if "f" in word and (verdict := _long_s(word)) is not None:
-        return verdict
     capitalised = word[:1].isupper()
     once = occurrences < 2 and evidence.counts[word] < 2
+    # a capitalised word is read with long s's only once the text shows the long s
+    # in lower-case words too: else "Afton" is a name, not "Aston"
+    long_s = "f" in word[:-1] and (not capitalised or (once and evidence.long_s_type()))
+    if long_s and (verdict := _long_s(word)) is not None:
+        return verdict
     if capitalised and once and evidence.thorough and _garbled_name(word):
         read_back = _glyphs_read_back(word, evidence)
         return read_back or _Verdict(word, (), "ocr-typo", 0.5, GARBLED_LETTERS)
@@ -669,6 +689,7 @@ def _unknown_capital(word: str) -> _Verdict | None:
 
 
 LONG_S = "not a word; read with the long s (ſ) OCR took for an f, it is"
+LONG_S_WORDS = 3  # lower-case words read with a long s that show a text's type has it
 _MAX_LONG_S = 4  # f's of a word tried as long s's: the readings double with each
 
 
@@ -677,8 +698,9 @@ def _long_s(word: str) -> _Verdict | None:
     an s inside a word as ſ, which OCR reads as f. The word with some of its f's
     read as s, when exactly one such reading is a common word."""
     low = word.lower()
-    spots = [i for i, ch in enumerate(low) if ch == "f"]
-    if len(spots) > _MAX_LONG_S or not low.isalpha():
+    # a lower-case f inside the word: a word never ended in a long s
+    spots = [i for i, ch in enumerate(word[:-1]) if ch == "f"]
+    if not spots or len(spots) > _MAX_LONG_S or not low.isalpha():
         return None
     found = []
     for chosen in range(1, 1 << len(spots)):

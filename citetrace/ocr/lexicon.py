@@ -10,6 +10,7 @@ the first time it is needed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -39,6 +40,9 @@ _VARIANT_ENDINGS = (
     ("eled", "elled"),
     ("eling", "elling"),
     ("ense", "ence"),
+)
+# Endings that take a stem of three letters or more ("traveler", not "seler").
+_LONG_STEM_ENDINGS = (
     ("eler", "eller"),
     ("elers", "ellers"),
     ("tered", "tred"),
@@ -183,24 +187,34 @@ def known(word: str) -> bool:
         word.endswith(us) and _listed(word[: -len(us)] + uk) for us, uk in _VARIANT_ENDINGS
     ):
         return True
+    if any(
+        word.endswith(us) and len(word) - len(us) >= 3 and _listed(word[: -len(us)] + uk)
+        for us, uk in _LONG_STEM_ENDINGS
+    ):
+        return True
     return _american_inside(word)
 
 
-# The same American spellings inside a word, between a stem of three letters or
-# more and a suffix of two or more: colored, neighborhood, favorite, organizing.
-_VARIANTS_INSIDE = (("or", "our"), ("iz", "is"), ("yz", "ys"))
+# The same American spellings inside a word: -or- where the British list has the
+# stem in -our (colored, neighborhood, favorite) and -iz-/-yz- before an -ize
+# ending (organizing, analyzing). A garble like "resorces" or "decizion" is none.
+_IZE_INSIDE = re.compile(r"([a-z]{3,})([iy])z(e|es|ed|er|ers|ing|ation|ations|able)")
 
 
 def _american_inside(word: str) -> bool:
-    """Whether one American spelling inside ``word``, written the British way,
-    makes a listed word (or its plural)."""
-    for us, uk in _VARIANTS_INSIDE:
-        at = word.find(us, 3)
-        while 0 < at <= len(word) - len(us) - 2:
-            british = word[:at] + uk + word[at + len(us) :]
+    """Whether ``word`` is an American spelling of a listed word (or plural)."""
+    if m := _IZE_INSIDE.fullmatch(word):
+        british = f"{m[1]}{m[2]}s{m[3]}"
+        if _listed(british) or (british.endswith("s") and _listed(british[:-1])):
+            return True
+    at = word.find("or", 3)
+    while 0 < at <= len(word) - 4:
+        stem, rest = word[:at], word[at + 2 :]
+        if _listed(stem + "our"):  # the stem is the list's, in -our
+            british = f"{stem}our{rest}"
             if _listed(british) or (british.endswith("s") and _listed(british[:-1])):
                 return True
-            at = word.find(us, at + 1)
+        at = word.find("or", at + 1)
     return False
 
 

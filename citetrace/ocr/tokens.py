@@ -40,6 +40,11 @@ class Zones:
         i = bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.ends[i]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any range holds a character of ``[start, end)``."""
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
 
 def broken_words(text: str, end: int) -> Iterator[tuple[int, int, str, int]]:
     """``(start, stop, joined, split)`` for each word split by a hyphen at a line end;
