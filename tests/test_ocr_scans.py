@@ -343,3 +343,19 @@ def test_a_reading_chosen_by_its_neighbours_is_not_a_neighbour() -> None:
     report = audit_text(DAMAGED + "There ia no doubt of it. ", config=Config(select=OCR, ocr="on"))
     message = next(f.message for f in report.findings if f.text == "ia")
     assert "no word is near enough" not in message and "its neighbours choose 'is'" in message
+
+
+def test_a_stray_mark_inside_a_word_of_a_scan_is_damage() -> None:
+    text = DAMAGED + "Tbe user?s guide to tbe morpho\\]ogische Komponente; a;b and x|y stand. "
+    found = findings(text)
+    assert found["user?s"] == (("user's",), 0.8)  # an apostrophe OCR could not read
+    assert found["morpho\\]ogische"] == ((), 0.6)
+    assert not {"a;b", "x|y", "ogische", "morpho"} & found.keys()  # notation; one finding a word
+
+
+def test_a_stray_mark_in_born_digital_prose_is_not_reported() -> None:
+    clean = (
+        "The detail?v column and the build[ing] index were exported as they stood, and "
+        "the remaining fields were checked by hand against the printed forms that week. "
+    )
+    assert findings(clean) == {}

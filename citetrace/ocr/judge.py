@@ -408,9 +408,17 @@ def find_typos(
 
 
 BROKEN_GLYPH = "a word with a glyph OCR could not read (~)"
-# A tilde between letters: OCR's mark for a glyph it could not read ("in~nediately").
+STRAY_MARK = "letters broken by a mark OCR put for a glyph it could not read"
 _TIED = frozenset({"et", "al"})  # "et~al": a TeX tie inside a citation
-_TILDE_WORD = re.compile(r"(?<![^\s(\"'“‘])[^\W\d_]+(?:~+[^\W\d_]+)+(?![\w~])")
+# A mark between letters that no word holds: OCR's tilde for a glyph it could not
+# read ("in~nediately"), and the brackets, bars and stray signs it reads dirt or
+# broken type as ("Gener\\]erungssystem", "atfe;ct"). Not "/" or ":" (and/or, mg/kg,
+# http://), and "(" only as a plural "(s)" would be too common.
+_MARKED_WORD = re.compile(r"[^\W\d_]+(?:[\[\]{};?\\|<>^~]+[^\W\d_]+)+")
+_MARK_RUN = re.compile(r"[\[\]{};?\\|<>^~]+")
+_OPENING = "(\"'“‘"
+_CLOSING = ".,;:!?)\"'”’"
+_CONTRACTION_TAILS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
 
 
 def _with_broken_glyphs(
@@ -420,29 +428,59 @@ def _with_broken_glyphs(
     evidence: _Evidence,
     allowed: Callable[[int, int], bool],
 ) -> list[Typo]:
-    """Typos with every word OCR wrote a tilde into for a glyph it could not
-    read (``in~nediately``, ``Cortlcr~nce``), which no born-digital word has;
-    its pieces' own verdicts dropped. A TeX tie between two words (``et~al``)
-    is no damage. The word without its tildes is suggested when it is a word
-    (``find~ing``)."""
-    if "~" not in text[:end]:
-        return typos
-    found = []
-    for m in _TILDE_WORD.finditer(text, 0, end):
-        word, start, stop = m.group(), m.start(), m.end()
-        parts = [p for p in word.split("~") if p]
-        if all(p.lower() in _TIED or p[0].isupper() or evidence.is_word(p) for p in parts):
-            continue  # "Smith et~al.", "Dr~Okafor", "Kraków~and": words and names TeX ties
-        if not allowed(start, stop):
+    """Typos with every word OCR broke with a mark no word holds: a tilde for a
+    glyph it could not read (``in~nediately``, ``Cortlcr~nce``), which no
+    born-digital word has, or a bracket, bar or stray sign (``morpho\\]ogische``,
+    ``user?s``): one typo for the word, its pieces' own verdicts dropped.
+    Words and names joined by such a mark (a TeX tie: ``et~al``, ``Dr~Okafor``)
+    are left alone. The word without its marks is suggested when it is a word
+    (``find~ing``), and ``user's`` for ``user?s``."""
+    found: dict[int, Typo] = {}
+    for hit in _MARK_RUN.finditer(text, 1, end):  # the marks first: far rarer than letters
+        at, after = hit.start(), hit.end()
+        if after >= end or not (text[at - 1].isalpha() and text[after].isalpha()):
             continue
-        bare = word.replace("~", "")
-        suggestions = (bare,) if len(parts) > 1 and evidence.is_word(bare) else ()
-        confidence = 0.8 if suggestions else 0.6
-        found.append(Typo("ocr-typo", start, stop, word, suggestions, confidence, BROKEN_GLYPH))
+        start, stop = _piece_around(text, at, after, end)
+        if start in found or _MARKED_WORD.fullmatch(text, start, stop) is None:
+            continue
+        word = text[start:stop]
+        parts = _MARK_RUN.split(word)
+        if all(p.lower() in _TIED or p[0].isupper() or evidence.is_word(p) for p in parts):
+            continue  # "Smith et~al.", "Dr~Okafor", "Kraków~and": words and names tied
+        if len("".join(parts)) < 4 or not allowed(start, stop):
+            continue  # "a;b", "x|y": too short to tell from notation
+        marks = set("".join(_MARK_RUN.findall(word)))
+        tilde = marks == {"~"}
+        suggestion = _unmarked(word, parts, evidence)
+        confidence = 0.8 if suggestion else 0.6
+        why = BROKEN_GLYPH if tilde else STRAY_MARK
+        found[start] = Typo("ocr-typo", start, stop, word, suggestion, confidence, why)
     if not found:
         return typos
-    spans = Zones([(t.start, t.end) for t in found])
-    return [t for t in typos if t.start not in spans and t.end - 1 not in spans] + found
+    spans = Zones([(t.start, t.end) for t in found.values()])
+    return [t for t in typos if not spans.overlaps(t.start, t.end)] + list(found.values())
+
+
+def _piece_around(text: str, start: int, stop: int, end: int) -> tuple[int, int]:
+    """The white-space separated piece around ``text[start:stop]``, less the
+    punctuation that opens or closes it."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while stop < end and not text[stop].isspace():
+        stop += 1
+    while start < stop and text[start] in _OPENING:
+        start += 1
+    while stop > start and text[stop - 1] in _CLOSING:
+        stop -= 1
+    return start, stop
+
+
+def _unmarked(word: str, parts: list[str], evidence: _Evidence) -> tuple[str, ...]:
+    """What a marked word reads without its marks, if that is a word."""
+    if len(parts) == 2 and parts[1] in _CONTRACTION_TAILS and evidence.is_word(parts[0]):
+        return (f"{parts[0]}'{parts[1]}",)  # "user?s": an apostrophe OCR could not read
+    bare = "".join(parts)
+    return (bare,) if evidence.is_word(bare) else ()
 
 
 SPLIT = "a word broken in two, its hyphen lost: joined, it reads "

@@ -33,7 +33,7 @@ from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
-from citetrace.ocr.judge import BROKEN_GLYPH, GLYPHS_READ_BACK, SPLIT, UNKNOWN_CAPITAL
+from citetrace.ocr.judge import BROKEN_GLYPH, GLYPHS_READ_BACK, SPLIT, STRAY_MARK, UNKNOWN_CAPITAL
 from citetrace.ocr.languages import available, load
 from citetrace.ocr.old_spelling import modern
 
@@ -293,7 +293,7 @@ def assess(
                 t
                 for t in kept
                 if (t.suggestions and not t.evidence.startswith(GLYPHS_READ_BACK))
-                or t.evidence == BROKEN_GLYPH  # OCR's own mark of a glyph it could not read
+                or t.evidence in (BROKEN_GLYPH, STRAY_MARK)  # a glyph OCR could not read
             ]
         if noise < RUINED:  # a name used once is a name, unless the scan is ruined
             kept = [t for t in kept if not t.evidence.startswith(UNKNOWN_CAPITAL)]
