@@ -359,3 +359,8 @@ def test_a_stray_mark_in_born_digital_prose_is_not_reported() -> None:
         "the remaining fields were checked by hand against the printed forms that week. "
     )
     assert findings(clean) == {}
+
+
+def test_et_al_in_the_prose_of_a_scan_is_latin() -> None:
+    found = findings(DAMAGED + "As Smith et al. showed, the wool was sold at a loss. ")
+    assert "et" not in found and "al" not in found
