@@ -90,7 +90,8 @@ def load(language: str) -> Lexicon | None:
         return None
     if not isinstance(counts, dict):
         return None
-    if not all(w == w.casefold() for w in counts):
+    joined = "".join(counts)  # casefolded as one string: a char at a time, as fast as C
+    if joined.casefold() != joined:
         counts = {w.casefold(): n for w, n in counts.items()}
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)  # stable: ties keep order
     by_length: dict[int, list[str]] = defaultdict(list)
