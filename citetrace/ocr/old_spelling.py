@@ -10,7 +10,9 @@ for ``o`` or ``oo`` (``bloud``), ``ai`` or ``au`` for ``a`` (``maister``,
 ``commaunded``), doubled vowels (``heere``, ``foorth``), ``ey`` for ``y``
 (``countrey``), ``in`` for ``en`` (``kitchin``), ``-red`` and ``-ned`` for
 ``-ered`` and ``-ened`` (``entred``, ``threatned``), a single final ``s``
-(``busines``), ``ck`` for ``c`` (``musick``).
+(``busines``), ``ck`` for ``c`` (``musick``), the old verb endings ``-eth`` and
+``-est`` (``serveth``, ``knowest``), and vowels written as the time said them
+(``counsaile``, ``seaven``, ``insteed``, ``streight``, ``convay``, ``schollers``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ _ENDINGS = (
     ("e", ""),
     ("'d", "ed"),
     ("’d", "ed"),
+    ("eth", ""),  # serveth, knoweth: the verb's old third person
+    ("eth", "e"),  # endureth
+    ("est", ""),  # knowest: its old second person
+    ("est", "e"),  # endurest
+    ("ely", "ly"),  # earely
 )
 _LETTERS = (
     ("au", "a"),
@@ -47,6 +54,14 @@ _LETTERS = (
     ("ou", "o"),
     ("ou", "oo"),
     ("ai", "a"),
+    ("ai", "e"),  # counsaile
+    ("ea", "e"),  # seaven
+    ("ee", "ea"),  # insteed
+    ("ei", "ai"),  # streight
+    ("ie", "ei"),  # percieve
+    ("ay", "ey"),  # convay
+    ("ey", "ea"),  # smeyred
+    ("er", "ar"),  # schollers
 )
 _DOUBLE = "bcdfglmnprst"
 
