@@ -385,3 +385,13 @@ def test_a_damaged_newspaper_whose_misreads_look_old_keeps_them() -> None:
     old_looking = "The wera lau maish tey and the canses were seen. "
     found = findings(damage + old_looking)
     assert {"wera", "maish", "canses"} <= found.keys()  # damage here, not the text's spelling
+
+
+def test_versus_in_a_case_name_and_old_pronouns_are_words() -> None:
+    text = DAMAGED + (
+        "Criminal appeal: Rex v Hargan. Roper v Roper was heard at ten. "
+        "Sirs, when ye have need of them, come to vs, cf. the other report. "
+    )
+    found = findings(text)
+    assert not {"v", "ye", "vs", "cf"} & found.keys()
+    assert "v" in findings(DAMAGED + "The cargo was v sound and dry. ")  # a speck, there

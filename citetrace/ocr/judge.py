@@ -393,6 +393,8 @@ def find_typos(
             continue  # "Ho Chi Minh" (but "Tho Government" is "The Government")
         if len(word) == 1 and not _alone(text, start, stop):
             continue  # "(b)", "b.", "x-axis": a letter that means something
+        if word == "v" and _NEXT_CAPITAL.match(text, stop, stop + 8):
+            continue  # "Rex v Hargan", "Roper v Roper": versus, in a case's name
         if short and _joined(text, start, stop):
             continue  # "pre-treatment", "mis-sense", "and/or": a prefix or a part
         typos.append(_typo(verdict, start, stop, text))
