@@ -395,3 +395,13 @@ def test_versus_in_a_case_name_and_old_pronouns_are_words() -> None:
     found = findings(text)
     assert not {"v", "ye", "vs", "cf"} & found.keys()
     assert "v" in findings(DAMAGED + "The cargo was v sound and dry. ")  # a speck, there
+
+
+def test_a_names_particle_and_a_units_abbreviation_are_no_misreads() -> None:
+    text = DAMAGED + (
+        "The copy in the library of Herr von Meusebach was seen. The escort brought "
+        "3465 ozs. 7 dwts. 3 grs. of gold, and the prisoner was remanded lo Sydney. "
+    )
+    found = findings(text)
+    assert not {"von", "grs", "ozs"} & found.keys()
+    assert found["lo"][0] == ("to",)  # a two-letter particle before a capital is still read

@@ -45,6 +45,7 @@ from citetrace.ocr.tokens import (
     marked_sic,
     piece_offsets,
 )
+from citetrace.text import PARTICLES
 
 GARBLED = "not a word, and no word is near enough to suggest"
 STRAY = "a letter standing alone: a speck or a broken glyph, most likely"
@@ -393,8 +394,10 @@ def find_typos(
             continue  # "Ho Chi Minh" (but "Tho Government" is "The Government")
         if len(word) == 1 and not _alone(text, start, stop):
             continue  # "(b)", "b.", "x-axis": a letter that means something
-        if word == "v" and _NEXT_CAPITAL.match(text, stop, stop + 8):
-            continue  # "Rex v Hargan", "Roper v Roper": versus, in a case's name
+        if (word == "v" or word in _NAME_PARTICLES) and _NEXT_CAPITAL.match(text, stop, stop + 8):
+            continue  # "Rex v Hargan": versus; "Herr von Meusebach": a name's particle
+        if short and _unit_after_number(text, start, stop):
+            continue  # "7 grs.", "13 dwts.": a unit's abbreviation
         if short and _joined(text, start, stop):
             continue  # "pre-treatment", "mis-sense", "and/or": a prefix or a part
         typos.append(_typo(verdict, start, stop, text))
@@ -640,6 +643,20 @@ _NEXT_CAPITAL = re.compile(r"[\s,]*[A-Z]")
 
 
 _JOINERS = "-/‐"
+
+
+# A name's particles of three letters or more: "lo", "le", "de" before a capital
+# are as often "to", "he", "the" misread.
+_NAME_PARTICLES = frozenset(p for p in PARTICLES if len(p) >= 3)
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]$")
+
+
+def _unit_after_number(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` stands between a number and a full stop,
+    as a unit's abbreviation does (``7 grs.``, ``4127 ozs.``)."""
+    return text.startswith(".", stop) and bool(
+        _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def _joined(text: str, start: int, stop: int) -> bool:
