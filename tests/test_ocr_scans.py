@@ -405,3 +405,23 @@ def test_a_names_particle_and_a_units_abbreviation_are_no_misreads() -> None:
     found = findings(text)
     assert not {"von", "grs", "ozs"} & found.keys()
     assert found["lo"][0] == ("to",)  # a two-letter particle before a capital is still read
+
+
+def test_a_title_misread_before_a_name_is_read_back() -> None:
+    text = DAMAGED + (
+        "Among the passengers were Mi Smith, Misa Brown, Messis Jones and Co, "
+        "Mr Black, Ms White, M Dupont and MR GREEN. My Lord the Bishop also came. "
+    )
+    found = findings(text)
+    assert found["Mi"] == (("Mr",), 0.6)  # Mr or Ms as near: the commoner
+    assert found["Misa"] == (("Miss",), 0.6)
+    assert found["Messis"] == (("Messrs",), 0.6)
+    assert not {"Mr", "Ms", "M", "MR", "My"} & found.keys()  # titles, an initial, a word
+
+
+def test_a_name_in_born_digital_prose_is_no_title() -> None:
+    clean = (
+        "The race was won by Mo Farah, and the interview was given to Mi Kyung Lee "
+        "of the Seoul bureau, who filed the report that evening from the stadium. "
+    )
+    assert findings(clean) == {}

@@ -406,6 +406,7 @@ def find_typos(
     if thorough:
         typos.sort(key=lambda t: t.start)
         typos = _rejoined(text, end, typos, evidence, allowed)
+        typos += _titles(text, end, typos, evidence, allowed)
         _chosen_by_context(text, typos)
         typos += _in_context(text, end, typos, evidence, allowed)
     typos.sort(key=lambda t: t.start)
@@ -486,6 +487,39 @@ def _unmarked(word: str, parts: list[str], evidence: _Evidence) -> tuple[str, ..
         return (f"{parts[0]}'{parts[1]}",)  # "user?s": an apostrophe OCR could not read
     bare = "".join(parts)
     return (bare,) if evidence.is_word(bare) else ()
+
+
+TITLE = "not a word, before a name: a title misread"
+_TITLES = ("Mr", "Mrs", "Miss", "Messrs", "Ms")
+_BEFORE_NAME = re.compile(r"(?<![\w'’.])(M[A-Za-z'’]{1,5})\.?[ \t]+(?=[A-Z])")
+_TITLE_SPELLINGS = frozenset(t.lower() for t in _TITLES)
+
+
+def _titles(
+    text: str,
+    end: int,
+    typos: list[Typo],
+    evidence: _Evidence,
+    allowed: Callable[[int, int], bool],
+) -> list[Typo]:
+    """A title a scan misread before a name (``Mi Smith``, ``Messis Jones``,
+    ``Misa Brown``): a token that is no word, one misreading from a title,
+    the commoner title where two are as near (``Mi``: Mr, not Ms)."""
+    taken = Zones([(t.start, t.end) for t in typos])
+    out = []
+    for m in _BEFORE_NAME.finditer(text, 0, end):
+        word, start, stop = m.group(1), m.start(1), m.end(1)
+        if word.lower() in _TITLE_SPELLINGS or start in taken or evidence.is_word(word):
+            continue  # "MR", "My Lord", "Me": a title or a word
+        low = word.lower()
+        near = sorted(
+            (ocr_distance(low, t.lower()), -lexicon.frequency(t.lower()), t) for t in _TITLES
+        )
+        (distance, _, title), (second, _, _) = near[0], near[1]
+        if distance > 1 or (second == distance and title != "Mr") or not allowed(start, stop):
+            continue
+        out.append(Typo("ocr-typo", start, stop, word, (title,), 0.6, TITLE))
+    return out
 
 
 SPLIT = "a word broken in two, its hyphen lost: joined, it reads "
