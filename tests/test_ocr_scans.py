@@ -425,3 +425,16 @@ def test_a_name_in_born_digital_prose_is_no_title() -> None:
         "of the Seoul bureau, who filed the report that evening from the stadium. "
     )
     assert findings(clean) == {}
+
+
+def test_a_month_misread_beside_a_day_or_a_year_is_read_back() -> None:
+    text = DAMAGED + (
+        "The steamer left on Juno 18, and the barque on the 4th Moy, 1905. "
+        "Juno was a goddess, the Transport Act 1930 stands, and Marr 1982 is cited. "
+    )
+    found = findings(text)
+    assert found["Moy"] == (("May",), 0.7)
+    report = audit_text(text, config=Config(select=OCR))
+    juno = [f for f in report.findings if f.text == "Juno"]
+    assert [f.suggestion for f in juno] == ["June"]  # beside a day; not the goddess
+    assert "Act" not in found and "Marr" not in found  # a word, a name before a year

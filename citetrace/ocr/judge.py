@@ -407,6 +407,7 @@ def find_typos(
         typos.sort(key=lambda t: t.start)
         typos = _rejoined(text, end, typos, evidence, allowed)
         typos += _titles(text, end, typos, evidence, allowed)
+        typos += _months(text, end, typos, evidence, allowed)
         _chosen_by_context(text, typos)
         typos += _in_context(text, end, typos, evidence, allowed)
     typos.sort(key=lambda t: t.start)
@@ -519,6 +520,53 @@ def _titles(
         if distance > 1 or (second == distance and title != "Mr") or not allowed(start, stop):
             continue
         out.append(Typo("ocr-typo", start, stop, word, (title,), 0.6, TITLE))
+    return out
+
+
+MONTH = "beside a day or a year: a month misread"
+_MONTHS = tuple(
+    "January February March April May June July August September October November "
+    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_MONTH_SPELLINGS = frozenset(m.lower() for m in _MONTHS)
+_FULL_MONTHS = _MONTHS[:12]
+_DATED = re.compile(  # a day after or before it, or a year after it (group 3)
+    r"(?<![\w'’])([A-Z][a-z]{2,8})\.?[ \t]+(?:\d{1,2}(?!\d)|(1[5-9]\d\d|20\d\d)(?!\d))"
+    r"|(?<!\d)\d{1,2}(?:st|nd|rd|th)?[ \t]+([A-Z][a-z]{2,8})(?![\w'’])"
+)
+
+
+def _months(
+    text: str,
+    end: int,
+    typos: list[Typo],
+    evidence: _Evidence,
+    allowed: Callable[[int, int], bool],
+) -> list[Typo]:
+    """A month a scan misread beside a day or a year (``Juno 18``, ``Mav 3``,
+    ``4th Moy``): a capitalised token one misreading from exactly one month
+    (a glyph misread if the token is itself a word: ``Juno``)."""
+    taken = Zones([(t.start, t.end) for t in typos])
+    out = []
+    for m in _DATED.finditer(text, 0, end):
+        group = 1 if m.group(1) else 3
+        word, start, stop = m.group(group), m.start(group), m.end(group)
+        low = word.lower()
+        if low in _MONTH_SPELLINGS or start in taken:
+            continue
+        known = evidence.is_word(word)
+        reach = CONFUSION_COST if known else 1.0
+        # a word ("Act", "Juno") may be a month's full name misread, not an abbreviation's;
+        # nor may a name before a year ("Marr 1982" is an author's)
+        months = _FULL_MONTHS if known or m.group(2) else _MONTHS
+        near = [
+            month
+            for month in months
+            if function_words.misreading_distance(low, month.lower()) <= reach
+        ]
+        if len(near) != 1 or not allowed(start, stop):
+            continue
+        out.append(Typo("ocr-typo", start, stop, word, (near[0],), 0.7, MONTH))
     return out
 
 
