@@ -438,3 +438,15 @@ def test_a_month_misread_beside_a_day_or_a_year_is_read_back() -> None:
     juno = [f for f in report.findings if f.text == "Juno"]
     assert [f.suggestion for f in juno] == ["June"]  # beside a day; not the goddess
     assert "Act" not in found and "Marr" not in found  # a word, a name before a year
+
+
+def test_a_final_s_read_as_b_is_read_back_in_a_scan_only() -> None:
+    found = findings(DAMAGED + "It waB late, and he haB gone to see JameB. ")
+    assert found["waB"] == (("was",), 0.8)
+    assert found["haB"] == (("has",), 0.8)
+    assert found["JameB"] == (("James",), 0.8)
+    clean = (
+        "Deletion of napB and atpB reduced growth of the strain, as reported for the "
+        "related genes in the previous study of nitrate respiration in this organism. "
+    )
+    assert findings(clean) == {}  # gene names, in born-digital prose

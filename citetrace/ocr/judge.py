@@ -1034,6 +1034,12 @@ def _typo(v: _Verdict, start: int, end: int, text: str) -> Typo:
     return Typo(v.kind, start, end, text[start:end], v.suggestions, v.confidence, v.evidence)
 
 
+# A final s read as B (waB, haB, JameB): a lower-case word closed by a capital.
+# (A gene name has the same shape, "napB", but is born-digital: not judged as a scan.)
+_S_AS_B = re.compile(r"[A-Za-z]?[a-z]+B")
+S_AS_B = "OCR reads the letter s as B"
+
+
 def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
     """Tokens judged by their shape: a word and a year run together, ``II`` for ``Il``,
     digits read for letters."""
@@ -1043,6 +1049,9 @@ def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
             out[token] = _Verdict(
                 token, (reading,), "ocr-typo", 0.9, "OCR reads the letters ll as U"
             )
+            continue
+        if _S_AS_B.fullmatch(token) and evidence.is_word(reading := token[:-1] + "s"):
+            out[token] = _Verdict(token, (reading,), "ocr-typo", 0.8, S_AS_B)
             continue
         if token.isalpha() or token.isdigit():
             continue
