@@ -254,8 +254,8 @@ def _suspect_shape(token: str, thorough: bool) -> int:
     user's vocabulary."""
     if token in _MISREAD_IL or not (token.isalpha() or token.isdigit()):
         return SUSPECT
-    if _LL_AS_U.fullmatch(token):
-        return SUSPECT  # "weU", "aH": ll read as U or H
+    if _LL_AS_U.fullmatch(token) or _S_AS_B.fullmatch(token):
+        return SUSPECT  # "weU", "aH": ll read as U or H; "waB": s read as B
     if len(token) <= function_words.MAX_LENGTH and (
         _short_reading(token) is not None
         or (thorough and (_short_garble(token) or token in _STRAY_LETTERS))
