@@ -394,6 +394,8 @@ def find_typos(
             continue  # "Ho Chi Minh" (but "Tho Government" is "The Government")
         if len(word) == 1 and not _alone(text, start, stop):
             continue  # "(b)", "b.", "x-axis": a letter that means something
+        if word in _LATIN and _LATIN[word].match(text, stop, stop + 8):
+            continue  # "et al.", "cf.": Latin, where it stands as Latin ("et" alone is "at")
         if (word == "v" or word in _NAME_PARTICLES) and _NEXT_CAPITAL.match(text, stop, stop + 8):
             continue  # "Rex v Hargan": versus; "Herr von Meusebach": a name's particle
         if short and _unit_after_number(text, start, stop):
@@ -443,11 +445,16 @@ def _with_broken_glyphs(
     are left alone. The word without its marks is suggested when it is a word
     (``find~ing``), and ``user's`` for ``user?s``."""
     found: dict[int, Typo] = {}
+    covered = 0  # where the last piece looked at ends: each piece is read once
     for hit in _MARK_RUN.finditer(text, 1, end):  # the marks first: far rarer than letters
         at, after = hit.start(), hit.end()
-        if after >= end or not (text[at - 1].isalpha() and text[after].isalpha()):
+        if at < covered or after >= end or not (text[at - 1].isalpha() and text[after].isalpha()):
             continue
-        start, stop = _piece_around(text, at, after, end)
+        piece = _piece_around(text, at, after, end)
+        if piece is None:
+            continue  # no white space near: a table row or code, not a word
+        start, stop = piece
+        covered = stop
         if start in found or _MARKED_WORD.fullmatch(text, start, stop) is None:
             continue
         word = text[start:stop]
@@ -468,13 +475,19 @@ def _with_broken_glyphs(
     return [t for t in typos if not spans.overlaps(t.start, t.end)] + list(found.values())
 
 
-def _piece_around(text: str, start: int, stop: int, end: int) -> tuple[int, int]:
+_LONGEST_PIECE = 64  # characters a marked word may reach on either side of its mark
+
+
+def _piece_around(text: str, start: int, stop: int, end: int) -> tuple[int, int] | None:
     """The white-space separated piece around ``text[start:stop]``, less the
-    punctuation that opens or closes it."""
-    while start > 0 and not text[start - 1].isspace():
+    punctuation that opens or closes it; ``None`` when it is longer than a word."""
+    first, last = max(0, start - _LONGEST_PIECE), min(end, stop + _LONGEST_PIECE)
+    while start > first and not text[start - 1].isspace():
         start -= 1
-    while stop < end and not text[stop].isspace():
+    while stop < last and not text[stop].isspace():
         stop += 1
+    if (start == first and start > 0) or (stop == last and stop < end):
+        return None
     while start < stop and text[start] in _OPENING:
         start += 1
     while stop > start and text[stop - 1] in _CLOSING:
@@ -512,6 +525,12 @@ def _titles(
         word, start, stop = m.group(1), m.start(1), m.end(1)
         if word.lower() in _TITLE_SPELLINGS or start in taken or evidence.is_word(word):
             continue  # "MR", "My Lord", "Me": a title or a word
+        if len(word) == 2 and word[1].lower() not in "ilv":
+            continue  # "Mt Vernon", "Mc Donald", "MP", "Mo Farah": r is read as i, l or v
+        if len(word) > 2 and evidence.counts[word] > 1:
+            continue  # "Mies van der Rohe", named again: a name, not a title misread
+        if word.isupper() != text[stop : stop + 40].split(maxsplit=1)[0].isupper():
+            continue  # "MB Smith"; but "MI SMITH" in a heading is "MR SMITH"
         low = word.lower()
         near = sorted(
             (ocr_distance(low, t.lower()), -lexicon.frequency(t.lower()), t) for t in _TITLES
@@ -519,7 +538,7 @@ def _titles(
         (distance, _, title), (second, _, _) = near[0], near[1]
         if distance > 1 or (second == distance and title != "Mr") or not allowed(start, stop):
             continue
-        out.append(Typo("ocr-typo", start, stop, word, (title,), 0.6, TITLE))
+        out.append(Typo("ocr-typo", start, stop, word, (_match_case(word, title),), 0.6, TITLE))
     return out
 
 
@@ -555,7 +574,8 @@ def _months(
         if low in _MONTH_SPELLINGS or start in taken:
             continue
         known = evidence.is_word(word)
-        reach = CONFUSION_COST if known else 1.0
+        # a word, or a token before a year ("Mayr 1963" is an author), only by a glyph misread
+        reach = CONFUSION_COST if known or m.group(2) else 1.0
         # a word ("Act", "Juno") may be a month's full name misread, not an abbreviation's;
         # nor may a name before a year ("Marr 1982" is an author's)
         months = _FULL_MONTHS if known or m.group(2) else _MONTHS
@@ -730,6 +750,7 @@ _JOINERS = "-/‐"
 # A name's particles of three letters or more: "lo", "le", "de" before a capital
 # are as often "to", "he", "the" misread.
 _NAME_PARTICLES = frozenset(p for p in PARTICLES if len(p) >= 3)
+_LATIN = {"et": re.compile(r"[ \t]+al\b"), "cf": re.compile(r"\.")}
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]$")
 
 

@@ -58,8 +58,8 @@ _SUPPLEMENT = frozenset(
     """modus vivendi operandi inter alia passim ibid idem sic vis bogy bogey intra
     communique communiqué rapprochement détente detente politburo apparatchik nomenklatura
     perestroika glasnost finlandized finlandization sinologist sovietologist messrs mmes
-    hoc novo situ vivo vitro silico fide priori posteriori facto jure versa ovo utero et
-    cf vs ye""".split()
+    hoc novo situ vivo vitro silico fide priori posteriori facto jure versa ovo utero
+    vs ye""".split()
 )
 
 

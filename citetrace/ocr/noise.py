@@ -33,7 +33,14 @@ from citetrace.model import Typo
 from citetrace.ocr import lexicon
 from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
-from citetrace.ocr.judge import BROKEN_GLYPH, GLYPHS_READ_BACK, SPLIT, STRAY_MARK, UNKNOWN_CAPITAL
+from citetrace.ocr.judge import (
+    BROKEN_GLYPH,
+    GLYPHS_READ_BACK,
+    LONG_S,
+    SPLIT,
+    STRAY_MARK,
+    UNKNOWN_CAPITAL,
+)
 from citetrace.ocr.languages import available, load
 from citetrace.ocr.old_spelling import modern
 
@@ -333,10 +340,18 @@ OLD_SPELLING_SHARE = 0.3
 
 def _without_old_spellings(typos: list[Typo]) -> tuple[list[Typo], int]:
     """Typos less the old spellings, when the text writes many of them: its
-    orthography, not damage (a scan of a 1600s book keeps them)."""
-    words = {t.text.lower() for t in typos if t.kind == "ocr-typo" and t.text[1:].islower()}
-    old = {w for w in words if modern(w)}  # "caUed" is ll misread, not "cued" spelt old
-    if len(old) < MIN_OLD_SPELLINGS or len(old) < OLD_SPELLING_SHARE * len(words):
+    orthography, not damage (a scan of a 1600s book keeps them). The share is
+    counted over the questioned words' uses, so that damage a scan repeats
+    (``tbe`` fifty times) weighs as it reads; a long s read as f is no
+    question of spelling. ("caUed" is ll misread, not "cued" spelt old.)"""
+    questioned = [
+        t
+        for t in typos
+        if t.kind == "ocr-typo" and t.text[1:].islower() and not t.evidence.startswith(LONG_S)
+    ]
+    old = {t.text.lower() for t in questioned if modern(t.text.lower())}
+    uses = sum(t.text.lower() in old for t in questioned)
+    if len(old) < MIN_OLD_SPELLINGS or uses < OLD_SPELLING_SHARE * len(questioned):
         return typos, 0
     kept = [t for t in typos if not (t.text[1:].islower() and t.text.lower() in old)]
     return kept, len(old)
