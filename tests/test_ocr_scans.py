@@ -481,3 +481,16 @@ def test_an_early_print_with_the_long_s_keeps_its_old_spellings() -> None:
     found = findings((early + long_s) * 2)
     assert found["chofen"] == (("chosen",), 0.8)  # the long s, read back as damage
     assert not {"maister", "raysed", "bloud", "tryall", "musick"} & found.keys()
+
+
+def test_a_very_common_word_is_read_as_another_only_where_both_sides_say_so() -> None:
+    from citetrace.ocr.context import reading
+
+    assert reading("the", "now", "road") == "new"  # "the new" and "new road", both far commoner
+    assert reading("the", "now", "famous") is None  # "now famous" is English
+    assert reading("to", "he", "the") is None  # he and be fit the same places
+    report = audit_text(
+        DAMAGED + "The now road to the caves was opened. ", config=Config(select=OCR)
+    )
+    found = {f.text: f.suggestion for f in report.findings}
+    assert found.get("now") == "new"

@@ -15,7 +15,9 @@ after it, instead of building a table of every pair (70 MB and 0.2 s).
 
 The same score chooses among the readings of a damaged word in doubt (see
 :func:`choice`): ``ia`` is one slip from ``is``, ``in`` and ``it``, and
-``there ia no`` reads ``is``.
+``there ia no`` reads ``is``. A very common word (``now``, ``an``) is read as
+another very common one only where the pairs on both of its sides hold the
+other far more often (``the now road``: new).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ COMMON = 1_000_000  # corpus count of a word a misread one may stand for
 VERY_COMMON = 100_000_000  # corpus count of a word never read as another here
 UNSEEN = 1_000_000  # the count a pair the list lacks is taken to have (its least is 6.4 M)
 RATIO = 30  # how much likelier the other word must make its neighbours
+# "he" and "be" fit the same places as often as not ("to he the" may be "to be" or not)
+_INTERCHANGEABLE = frozenset({"he", "be"})
+BOTH_SIDES = 10  # for a very common word: how much commoner each side's pair must be
 EVIDENCE = "a word, but "  # how this module's evidence begins
 # What was printed, what was read: every lower-case glyph confusion, and old type's.
 _SWAPS = tuple(
@@ -151,11 +156,43 @@ def _score(before: str | None, word: str, after: str | None) -> tuple[float, int
     return math.log(left + UNSEEN) + math.log(right + UNSEEN) - math.log(alone), left, right
 
 
+@cache
+def _glyph_neighbours(word: str) -> tuple[str, ...]:
+    """Common words one glyph misread from a very common ``word`` (``now``: new)."""
+    table = _pairs()
+    paired = table.words if table is not None else frozenset()
+    found = {v for v in glyph_variants(word) if v != word and v in paired}
+    found -= _INTERCHANGEABLE
+    return tuple(sorted(v for v in found if lexicon.frequency(v) >= VERY_COMMON))
+
+
+def _common_reading(before: str | None, word: str, after: str | None) -> str | None:
+    """The very common word a very common ``word`` stands for, where the pairs on
+    both sides of it hold the other word far more often (``the now road``: new;
+    never ``he``/``be`` on one side's word alone)."""
+    if before is None or after is None or word in _INTERCHANGEABLE or not word.isalpha():
+        return None
+    pairs = _pairs()
+    assert pairs is not None
+    own_left = max(pairs.count(f"{before} {word}"), UNSEEN)
+    own_right = max(pairs.count(f"{word} {after}"), UNSEEN)
+    found = [
+        other
+        for other in _glyph_neighbours(word)
+        if other not in (before, after)
+        and pairs.count(f"{before} {other}") >= BOTH_SIDES * own_left
+        and pairs.count(f"{other} {after}") >= BOTH_SIDES * own_right
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def reading(before: str | None, word: str, after: str | None) -> str | None:
     """The common word ``word`` stands for between ``before`` and ``after`` (all
     lower case), or ``None`` when ``word`` fits there as well as any."""
     if before is None and after is None:
         return None
+    if lexicon.frequency(word) >= VERY_COMMON:
+        return _common_reading(before, word, after)
     candidates = neighbours(word)
     if not candidates:
         return None
@@ -214,7 +251,9 @@ def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
     for i, (a, b, word) in enumerate(tokens):
         if not (word.islower() and word.isalpha() and len(word) <= MAX_LENGTH):
             continue
-        if not lexicon.known(word) or not neighbours(word):
+        if not lexicon.known(word):
+            continue
+        if not neighbours(word) and lexicon.frequency(word) < VERY_COMMON:
             continue
         before = tokens[i - 1][2].lower() if i and tokens[i - 1][2].isalpha() else None
         after = (
