@@ -124,13 +124,7 @@ def neighbours(word: str) -> tuple[str, ...]:
     """Common words one glyph misread from ``word`` (lower case)."""
     if len(word) > MAX_LENGTH or not word.isalpha() or lexicon.frequency(word) >= VERY_COMMON:
         return ()  # "he" and "be", "for" and "far": pairs alone cannot tell them apart
-    table = _pairs()
-    paired = table.words if table is not None else frozenset()
-    found = {
-        v
-        for v in glyph_variants(word)
-        if v != word and v in paired and lexicon.frequency(v) >= COMMON
-    }
+    found = _paired_variants(word, COMMON)
     if len(word) >= 3:  # "tie the", "fur for": one wrong letter from the commonest words
         found.update(c for c in _slip_targets(len(word)) if Levenshtein.distance(word, c) == 1)
     return tuple(sorted(found))
@@ -158,12 +152,20 @@ def _score(before: str | None, word: str, after: str | None) -> tuple[float, int
 
 @cache
 def _glyph_neighbours(word: str) -> tuple[str, ...]:
-    """Common words one glyph misread from a very common ``word`` (``now``: new)."""
+    """Very common words one glyph misread from a very common ``word`` (``now``: new)."""
+    return tuple(sorted(_paired_variants(word, VERY_COMMON) - _INTERCHANGEABLE))
+
+
+def _paired_variants(word: str, least: int) -> set[str]:
+    """The words one glyph misread from ``word`` that the pair list holds and
+    the corpus counts at least ``least`` times."""
     table = _pairs()
     paired = table.words if table is not None else frozenset()
-    found = {v for v in glyph_variants(word) if v != word and v in paired}
-    found -= _INTERCHANGEABLE
-    return tuple(sorted(v for v in found if lexicon.frequency(v) >= VERY_COMMON))
+    return {
+        v
+        for v in glyph_variants(word)
+        if v != word and v in paired and lexicon.frequency(v) >= least
+    }
 
 
 def _common_reading(before: str | None, word: str, after: str | None) -> str | None:
