@@ -244,8 +244,10 @@ def test_a_tilde_ocr_wrote_for_a_glyph_it_could_not_read_is_damage() -> None:
     assert found["Cortlcr~nce"] == ((), 0.6)
     assert not {"nediately", "Cortlcr", "nce"} & found.keys()  # one finding per word
     report = audit_text(text, config=Config(select=OCR))
-    message = next(f.message for f in report.findings if f.text == "in~nediately")
-    assert message.startswith("'in~nediately' looks like OCR damage (confidence 60%")
+    garbled = next(f for f in report.findings if f.text == "in~nediately")
+    assert garbled.message.startswith("'in~nediately' looks like OCR damage (confidence 60%")
+    assert garbled.to_json()["suggestion"] is None  # null, never "" (a deletion to apply)
+    assert garbled.fix is None
 
 
 def test_a_tex_tie_between_words_is_no_damage() -> None:
@@ -494,3 +496,34 @@ def test_a_very_common_word_is_read_as_another_only_where_both_sides_say_so() ->
     )
     found = {f.text: f.suggestion for f in report.findings}
     assert found.get("now") == "new"
+
+
+def test_a_piece_of_a_word_broken_at_a_line_end_is_not_read_as_a_word() -> None:
+    text = DAMAGED + "\n\nFORBES, Tuesday.-The hear-\ning of two charges was held over.\n"
+    assert "hear" not in findings(text)  # "hear-ing", not "the year"
+
+
+def test_a_speck_at_a_line_edge_is_flagged_for_deletion() -> None:
+    text = DAMAGED + (
+        "\n\nTUENA CREEK. !\nI (From the Bathurst Free Press.) I\n"
+        "Our intelligence from the creek is of a cheering kind.\n"
+        "I TO THE EDITOR OF THE HERALD.\n"
+        "it was made accessible.\ni NEWCASTLE, FRIDAY.\n"
+    )
+    report = audit_text(text, config=Config(select=OCR))
+    specks = [(f.text, f.line, f.suggestion) for f in report.findings if f.text in ("I", "i")]
+    # not the "I" before "(": old type's long s looks so ("I (hall" is "I shall")
+    assert specks == [("I", 4, ""), ("I", 6, ""), ("i", 8, "")]
+    deleted = next(f for f in report.findings if f.text == "I")
+    assert deleted.message.startswith("'I' looks like OCR damage, to delete (confidence 60%")
+    assert deleted.fix is not None and deleted.fix.replacement == ""
+
+
+def test_the_pronoun_and_roman_numbers_at_a_line_edge_are_no_specks() -> None:
+    pronoun = DAMAGED + (
+        "\n\nOn the whole I\ndo not believe it, and so, I\nthink, did he.\n"
+        "I have, &c.,\nJOHN SMITH.\nThen came the vote. I\nwas not there.\n"
+    )
+    assert "I" not in findings(pronoun)
+    roman = DAMAGED + "\n\nI THE VOYAGE OUT\nThe ship sailed.\nII THE VOYAGE HOME\nIt came back.\n"
+    assert "I" not in findings(roman)  # numbered chapters: "I" is a number there

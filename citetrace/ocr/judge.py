@@ -37,6 +37,7 @@ from citetrace.inputs.document import Document
 from citetrace.model import Typo
 from citetrace.ocr import context, function_words, letters, lexicon
 from citetrace.ocr.function_words import SHORT_NON_WORD, o_for_e
+from citetrace.ocr.specks import specks
 from citetrace.ocr.tokens import (
     TOKEN,
     Zones,
@@ -379,6 +380,10 @@ def find_typos(
         if verdict is not None and allowed(start, stop):
             typos.append(_typo(verdict, start, stop, text))
     consumed_zone = Zones(consumed)
+
+    def unbroken(start: int, stop: int) -> bool:  # not a piece of a word broken at a line end
+        return not consumed_zone.overlaps(start, stop) and allowed(start, stop)
+
     verdicts = _judge_words(evidence)
     verdicts.update(_special_tokens(evidence))
     middles = _misread_middles(evidence)
@@ -411,7 +416,8 @@ def find_typos(
         typos += _titles(text, end, typos, evidence, allowed)
         typos += _months(text, end, typos, evidence, allowed)
         _chosen_by_context(text, typos)
-        typos += _in_context(text, end, typos, evidence, allowed)
+        typos += _in_context(text, end, typos, evidence, unbroken)
+        typos += specks(text, end, typos, allowed)
     typos.sort(key=lambda t: t.start)
     return typos
 

@@ -17,9 +17,15 @@ def _finding(
         typo.start,
         typo.end,
         message,
-        suggestion=suggestion or " | ".join(typo.suggestions),
+        suggestion=suggestion if suggestion is not None else _suggestion(typo),
         fix=Fix(typo.start, typo.end, typo.suggestions[0], False) if single else None,
     )
+
+
+def _suggestion(typo: Typo) -> str | None:
+    """The suggestion field: every reading, ``""`` for a speck to delete, ``None``
+    for a word too garbled to mend."""
+    return " | ".join(typo.suggestions) if typo.suggestions else None
 
 
 @rule("CT501", "ocr-typo", "warning", "A word damaged by OCR, with its correction.")
@@ -47,11 +53,13 @@ def ocr_typo(self: Rule, ctx: RuleContext) -> Iterator[Finding]:
             options = " or ".join(f"'{s}'" for s in typo.suggestions)
             flat = " ".join(typo.text.split())
             reading = f" for {options}" if options else ""  # else too garbled to mend
+            if typo.suggestions == ("",):
+                reading = ", to delete"  # a speck
             message = (
                 f"'{flat}' looks like OCR damage{reading} "
                 f"(confidence {typo.confidence:.0%}: {typo.evidence})"
             )
-            words = said[key] = message, " | ".join(typo.suggestions)
+            words = said[key] = message, _suggestion(typo)
         yield _finding(self, ctx, typo, *words)
 
 
