@@ -406,6 +406,17 @@ def test_words_longer_than_any_listed_word_have_no_suggestions_or_split() -> Non
     assert judge._split("conflictridden").suggestions == ("conflict-ridden", "conflict ridden")
 
 
+def test_two_words_run_together_are_a_function_word_or_two_long_words() -> None:
+    from citetrace.ocr import judge
+
+    assert judge._split("practicemust").suggestions == ("practice-must", "practice must")
+    assert judge._split("togetherwith").suggestions[1] == "together with"
+    # a short content word joined to another is a compound its author wrote so
+    for compound in ("subtree", "codebook", "multiword", "metarules", "tramfares"):
+        assert judge._split(compound) is None, compound
+    assert judge._split("durtug") is None  # garbled: "dur" and "tug" are there by chance
+
+
 def test_the_banded_table_gives_the_whole_tables_distance() -> None:
     """ocr_distance fills the table near its diagonals first and trusts the result
     only below the cost of straying further: it must equal the whole table's."""

@@ -527,3 +527,35 @@ def test_the_pronoun_and_roman_numbers_at_a_line_edge_are_no_specks() -> None:
     assert "I" not in findings(pronoun)
     roman = DAMAGED + "\n\nI THE VOYAGE OUT\nThe ship sailed.\nII THE VOYAGE HOME\nIt came back.\n"
     assert "I" not in findings(roman)  # numbered chapters: "I" is a number there
+
+
+def test_words_made_by_rule_and_respelt_names_are_no_damage_in_a_scan() -> None:
+    text = DAMAGED + (
+        "\n\nThe chunker fed the linearizer, and each restrictor was marked by hand. "
+        "Dr Samuelsson of the Institut Pasteur sailed for Melbourno on the permanont mail.\n"
+    )
+    found = findings(text)
+    assert not {"chunker", "linearizer", "restrictor", "Samuelsson", "Institut"} & found.keys()
+    assert found["Melbourno"][0] == ("Melbourne",)  # a misread name is still read back
+    assert found["permanont"][0] == ("permanent",)
+
+
+def test_a_derivation_is_a_listed_word_with_a_prefix_or_a_suffix() -> None:
+    from citetrace.ocr.derivation import derived
+
+    assert derived("linearizer") and derived("modifiee") and derived("subcorpus")
+    assert not derived("permanont") and not derived("assaultod") and not derived("wanderin")
+
+
+def test_in_a_scan_a_digit_read_for_a_letter_is_read_back() -> None:
+    text = DAMAGED + (
+        "\n\nWhen the storm wa3 over, the United 8tates mail left a 3hort time later. "
+        "The variables el2 and el3 hold the p53 and mp3 counts.\n"
+    )
+    found = findings(text)
+    assert found["wa3"] == (("was",), 0.8)
+    assert found["8tates"] == (("states",), 0.8)
+    assert found["3hort"] == (("short",), 0.8)
+    assert not {"el3", "p53", "mp3"} & found.keys()  # a numbered series, codes
+    clean = "When the storm wa3 over, the mail left. " * 3
+    assert "wa3" not in findings(clean)  # born-digital prose: a typo, not a scan's misread

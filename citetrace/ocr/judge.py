@@ -35,8 +35,9 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 from citetrace.confusion import CONFUSION_COST, ocr_distance, plausible
 from citetrace.inputs.document import Document
 from citetrace.model import Typo
-from citetrace.ocr import context, function_words, letters, lexicon
+from citetrace.ocr import context, derivation, function_words, letters, lexicon
 from citetrace.ocr.function_words import SHORT_NON_WORD, o_for_e
+from citetrace.ocr.old_spelling import modern
 from citetrace.ocr.specks import specks
 from citetrace.ocr.tokens import (
     TOKEN,
@@ -69,6 +70,7 @@ _DIGIT_AS_LETTER = {"0": "oO", "1": "lI"}
 _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
+_COMPOUND_PART = 5  # letters of each content word two words run together must have
 _WELL_KNOWN = 1_000_000  # corpus count above which a capitalised word vouches alone
 _COMMON_READING = 1_000_000  # corpus count of a word a capitalised name may misread
 LONG_WORD = 9  # letters from which a word is compared with words two edits away
@@ -951,6 +953,10 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     plain = best_distance > CONFUSION_COST and not o_for_e(low, ranked[0])
     if capitalised and plain and len(low) < _LONG_NAME:
         return None  # a name one plain edit from a word is as likely a name: Millar, Moreton
+    if plain and derivation.derived(low) and not modern(low):
+        return None  # "linearizer", "unaugmented": a word made by rule, not one misread
+    if capitalised and plain and _respelt_name(low, ranked[0]):
+        return None  # "Zimmermann", "Institut": a name or a foreign word, not a misread
     if len(suggestions) > 1:
         return _Verdict(word, suggestions, "ocr-typo", 0.4, "not an English word")
     if evidence.lower[ranked[0]]:
@@ -963,6 +969,21 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
         )
     return _Verdict(
         word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, "not an English word"
+    )
+
+
+def _respelt_name(word: str, reading: str) -> bool:
+    """Whether ``word`` differs from ``reading`` as names and languages do, not
+    as misread glyphs do: by a letter doubled (``Samuelsson``) or one more or
+    fewer at the end (``Institut``, ``Nicholls``)."""
+    short, long_ = sorted((word, reading), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    if long_[:-1] == short:
+        return True
+    return any(
+        long_[i] == long_[i - 1] and long_[:i] + long_[i + 1 :] == short
+        for i in range(1, len(long_))
     )
 
 
@@ -1000,12 +1021,19 @@ def _glyphs_read_back(word: str, evidence: _Evidence) -> _Verdict | None:
 
 
 def _split(word: str) -> _Verdict | None:
-    """``conflictridden`` → ``conflict-ridden`` or ``conflict ridden``."""
+    """``practicemust`` → ``practice-must`` or ``practice must``: two words a scan
+    ran together, one of them a function word or both long (``conflictridden``).
+    A short content word joined to another is as often a compound its author
+    wrote so (``subtree``, ``codebook``), and a garbled word often holds two
+    short words by chance (``dur|tug``)."""
     low = word.lower()
     # Both halves must be listed words, so neither is longer than the longest.
     most = lexicon.longest()
     for i in range(max(3, len(low) - most), min(len(low) - 2, most + 1)):
         left, right = low[:i], low[i:]
+        content = left not in _FUNCTION_WORDS and right not in _FUNCTION_WORDS
+        if content and min(len(left), len(right)) < _COMPOUND_PART:
+            continue  # "sub|tree", "code|book", "dur|tug": a compound, or chance
         if min(lexicon.frequency(left), lexicon.frequency(right)) >= _MIN_SPLIT_COUNT:
             pair = (word[:i] + "-" + word[i:], word[:i] + " " + word[i:])
             return _Verdict(word, pair, "ocr-typo", 0.5, "two words run together")
@@ -1103,7 +1131,46 @@ def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
                 0.9,
                 "OCR reads the letters l and O as the digits 1 and 0",
             )
+        elif evidence.thorough and (reading := _letter_for_digit(token, evidence.tokens)):
+            out[token] = _Verdict(token, (reading,), "ocr-typo", 0.8, DIGIT_FOR_LETTER)
     return out
+
+
+DIGIT_FOR_LETTER = "a digit read for a letter of a common word"
+# The letters a scan reads as each digit but 0 and 1 (see _digit_reading).
+_LETTER_AS_DIGIT = {
+    "2": "z",
+    "3": "se",
+    "4": "a",
+    "5": "s",
+    "6": "bs",
+    "7": "t",
+    "8": "sb",
+    "9": "g",
+}
+_ONE_DIGIT_WORD = re.compile(r"[A-Za-z]*[2-9][A-Za-z]*")
+
+
+def _letter_for_digit(token: str, tokens: Container[str]) -> str | None:
+    """``wa3`` → ``was``, ``d3fficult`` → ``difficult``, ``8tates`` → ``states``: a
+    word of a scan with one digit in its letters, that exactly one letter OCR
+    reads as that digit turns into a common word (``p53``, ``mp3`` stay codes,
+    and ``el3`` beside ``el2`` is one of a numbered series)."""
+    if not _ONE_DIGIT_WORD.fullmatch(token) or len(token) < 3:
+        return None
+    at = next(i for i, ch in enumerate(token) if ch.isdigit())
+    if at == len(token) - 1 and any(
+        token[:-1] + d in tokens for d in "0123456789" if d != token[-1]
+    ):
+        return None
+    if not (token[:at] + token[at + 1 :]).islower():
+        return None  # "B4", "C3PO": a code
+    found = [
+        word
+        for letter in _LETTER_AS_DIGIT[token[at]]
+        if lexicon.frequency(word := token[:at] + letter + token[at + 1 :]) >= _COMMON_READING
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _ll_reading(token: str, evidence: _Evidence) -> str | None:
