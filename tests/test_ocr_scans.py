@@ -428,6 +428,10 @@ def test_a_title_misread_before_a_name_is_read_back() -> None:
     found = findings(others)
     assert not {"Mt", "Mc", "MP", "Mo"} & found.keys()  # r is read as i, l or v, not t or c
     assert found["MI"] == (("MR",), 0.6)  # in capitals, as its name is
+    initials = DAMAGED + "The case was heard before Mi J W Brown, and Misa\nE. Green spoke. "
+    found = findings(initials)
+    assert found["Mi"] == (("Mr",), 0.6)  # before initials, which are capitals in any case
+    assert found["Misa"] == (("Miss",), 0.6)  # the name on the next line
 
 
 def test_a_name_in_born_digital_prose_is_no_title() -> None:
@@ -559,3 +563,10 @@ def test_in_a_scan_a_digit_read_for_a_letter_is_read_back() -> None:
     assert not {"el3", "p53", "mp3"} & found.keys()  # a numbered series, codes
     clean = "When the storm wa3 over, the mail left. " * 3
     assert "wa3" not in findings(clean)  # born-digital prose: a typo, not a scan's misread
+
+
+def test_a_capitalised_word_inside_a_name_is_read_by_the_name() -> None:
+    text = DAMAGED + "\n\nHe sailed from Havre to the city of Now York in May. Now York was far.\n"
+    report = audit_text(text, config=Config(select=OCR))
+    nows = [(f.column, f.suggestion) for f in report.findings if f.text == "Now"]
+    assert nows == [(37, "New")]  # not where "Now" opens a sentence

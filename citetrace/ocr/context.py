@@ -251,6 +251,11 @@ def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
         return
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     for i, (a, b, word) in enumerate(tokens):
+        if _title_before_title(tokens, i):
+            found = _name_reading(tokens[i - 1][2], word.lower(), tokens[i + 1][2].lower())
+            if found is not None:
+                yield a, b, word, found.capitalize()
+            continue
         if not (word.islower() and word.isalpha() and len(word) <= MAX_LENGTH):
             continue
         if not lexicon.known(word):
@@ -264,6 +269,44 @@ def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
         found = reading(before, word, after)
         if found is not None:
             yield a, b, word, found
+
+
+NAME_RATIO = 100  # how much commoner the other word's pair with the name must be
+
+
+def _title_before_title(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` is a capitalised word of at most six letters between a
+    lower-case word (so not opening a sentence) and a capitalised one."""
+    word = tokens[i][2]
+    return (
+        0 < i < len(tokens) - 1
+        and len(word) <= MAX_LENGTH
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and tokens[i - 1][2].islower()
+        and tokens[i - 1][2].isalpha()
+        and tokens[i + 1][2][:1].isupper()
+        and tokens[i + 1][2].isalpha()
+    )
+
+
+def _name_reading(before: str, word: str, after: str) -> str | None:
+    """The word a capitalised ``word`` stands for inside a name, where the pairs
+    it would make on both sides are far commoner (``of Now York``: new; ``the Now
+    South Wales``: new), or ``None``."""
+    pairs = _pairs()
+    assert pairs is not None
+    own_left = max(pairs.count(f"{before} {word}"), UNSEEN)
+    own_right = max(pairs.count(f"{word} {after}"), UNSEEN)
+    found = [
+        other
+        for other in _paired_variants(word, COMMON)
+        if other != word
+        and pairs.count(f"{other} {after}") >= NAME_RATIO * own_right
+        and pairs.count(f"{before} {other}") >= own_left
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def main() -> None:

@@ -513,7 +513,7 @@ def _unmarked(word: str, parts: list[str], evidence: _Evidence) -> tuple[str, ..
 
 TITLE = "not a word, before a name: a title misread"
 _TITLES = ("Mr", "Mrs", "Miss", "Messrs", "Ms")
-_BEFORE_NAME = re.compile(r"(?<![\w'’.])(M[A-Za-z'’]{1,5})\.?[ \t]+(?=[A-Z])")
+_BEFORE_NAME = re.compile(r"(?<![\w'’.])(M[A-Za-z'’]{1,5})(?:\.|(?=\s))[ \t]*\r?\n?[ \t]*(?=[A-Z])")
 _TITLE_SPELLINGS = frozenset(t.lower() for t in _TITLES)
 
 
@@ -537,8 +537,9 @@ def _titles(
             continue  # "Mt Vernon", "Mc Donald", "MP", "Mo Farah": r is read as i, l or v
         if len(word) > 2 and evidence.counts[word] > 1:
             continue  # "Mies van der Rohe", named again: a name, not a title misread
-        if word.isupper() != text[stop : stop + 40].split(maxsplit=1)[0].isupper():
-            continue  # "MB Smith"; but "MI SMITH" in a heading is "MR SMITH"
+        name = text[m.end() : m.end() + 40].split(maxsplit=1)[0].rstrip(".,")
+        if len(name) > 1 and word.isupper() != name.isupper():
+            continue  # "MB Smith"; but "MI SMITH" in a heading is "MR SMITH", "Mi J Brown" Mr
         low = word.lower()
         near = sorted(
             (ocr_distance(low, t.lower()), -lexicon.frequency(t.lower()), t) for t in _TITLES
