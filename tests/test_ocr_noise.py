@@ -151,3 +151,15 @@ def test_born_digital_prose_keeps_its_prefixes_latin_and_abbreviations() -> None
         "was plotted against time for each of the conditions we studied in the field. "
     ) * 4
     assert flagged(text) == []
+
+
+def test_damage_to_less_common_words_tells_a_short_scan_too() -> None:
+    # two damaged words whose readings are words a scan meets often, if not the commonest
+    text = (
+        "The mail stoamer came alongside the wharf at noon, and the crowd that met her "
+        "groeted the passengers with cheers. The band played on the deck while the cargo "
+        "was landed, and the agents of the company were pleased with the state of it. "
+    ) * 2
+    report = audit_text(text, config=Config(select=OCR))
+    assert report.ocr is not None and report.ocr.state == "scan"
+    assert {"stoamer", "groeted"} <= {f.text for f in report.findings}

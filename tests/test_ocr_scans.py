@@ -570,3 +570,13 @@ def test_a_capitalised_word_inside_a_name_is_read_by_the_name() -> None:
     report = audit_text(text, config=Config(select=OCR))
     nows = [(f.column, f.suggestion) for f in report.findings if f.text == "Now"]
     assert nows == [(37, "New")]  # not where "Now" opens a sentence
+
+
+def test_a_one_standing_for_the_pronoun_is_read_as_i() -> None:
+    text = DAMAGED + (
+        "\n\nAs a rule 1 went to my room at ten, and 1 hope to do so again. "
+        "The slope of 1 in 76 held for 1 day, and No. 1 think-tank met.\n"
+    )
+    report = audit_text(text, config=Config(select=OCR))
+    ones = [(f.column, f.suggestion) for f in report.findings if f.text == "1"]
+    assert ones == [(11, "I"), (41, "I")]  # "1 went", "1 hope"; not "1 in 76", "1 day", "No. 1"

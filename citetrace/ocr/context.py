@@ -251,6 +251,9 @@ def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
         return
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     for i, (a, b, word) in enumerate(tokens):
+        if word == "1" and _pronoun_for_one(text, tokens, i):
+            yield a, b, word, "I"
+            continue
         if _title_before_title(tokens, i):
             found = _name_reading(tokens[i - 1][2], word.lower(), tokens[i + 1][2].lower())
             if found is not None:
@@ -272,6 +275,26 @@ def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
 
 
 NAME_RATIO = 100  # how much commoner the other word's pair with the name must be
+PRONOUN_RATIO = 10  # how much commoner "I" must make the pair with the next word than "one"
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:[Nn]o|[Nn]os|[Pp]p?|[Vv]ol|[Ss]tep|[Ff]ig|[Tt]able|[Ss]ection))\W*$"
+)
+
+
+def _pronoun_for_one(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a ``1`` standing alone is the pronoun ``I`` misread: before a
+    lower-case word that follows "I" far more often than "one" (``1 went``,
+    ``1 hope``; not ``1 in 76``, ``1 day``), and after no number or numbering."""
+    a, b, _ = tokens[i]
+    if i + 1 >= len(tokens) or (a and not text[a - 1].isspace()) or not text[b : b + 1].isspace():
+        return False
+    after = tokens[i + 1][2]
+    if not (after.isalpha() and after.islower()) or _NUMBER_BEFORE.search(text, max(0, a - 12), a):
+        return False
+    pairs = _pairs()
+    assert pairs is not None
+    own = pairs.count(f"i {after}")
+    return own >= PRONOUN_RATIO * max(pairs.count(f"one {after}"), UNSEEN)
 
 
 def _title_before_title(tokens: list[tuple[int, int, str]], i: int) -> bool:

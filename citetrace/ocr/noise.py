@@ -76,6 +76,9 @@ RUINED = 20.0  # and a scan so damaged that a name used once is as likely damage
 # (Three lower-case letters and a capital are a bacterial gene: "ackA", "atpB".)
 _GARBAGE = re.compile(r"(?<![\w'’-])(?:[a-z]{4,}[A-Z]|[a-z]+[01358][a-z]{2,})(?![\w'’-])")
 COMMON = 3_000_000  # corpus count of a word whose damage is telling
+# and of one whose damage counts towards the noise (a scan damages every word
+# alike; a born-digital text's rare terms are near rare words, seldom common ones)
+NOISE_COMMON = 1_000_000
 _LEXICON_ONLY = ("not an English word", "not a word, and")  # verdicts of the lexicon alone
 SHORT = 4  # letters of a short word (see citetrace.ocr.function_words)
 OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own term
@@ -160,7 +163,7 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if a < b]
 
 
-def damaged_common_word(typo: Typo) -> bool:
+def damaged_common_word(typo: Typo, least: int = COMMON) -> bool:
     """A frequent word one misreading or slip away, written in plain letters:
     ``assitance``, ``becme``, ``tbe`` (not ``rTMS``, ``dataset``, ``PEG8000``)."""
     if typo.kind != "ocr-typo" or not typo.suggestions:
@@ -182,7 +185,16 @@ def damaged_common_word(typo: Typo) -> bool:
         return False  # "Rfree" → "Free": a prefix letter, not damage
     if lexicon.known(low):
         return False  # "ore" for "are" needs its context: no sign of a scan alone
-    return lexicon.frequency(target) >= COMMON and ocr_distance(low, target) <= 1
+    return lexicon.frequency(target) >= least and ocr_distance(low, target) <= 1
+
+
+def _damaged_word(typo: Typo, uses: int) -> bool:
+    """Whether a typo the text writes ``uses`` times counts towards the noise:
+    a damaged common word, or a word one misreading or slip from a less common
+    one, written so fewer than three times (``voxel`` six times is a term)."""
+    return damaged_common_word(typo) or (
+        uses < OWN_SPELLING and damaged_common_word(typo, NOISE_COMMON)
+    )
 
 
 _NAME_EVIDENCE = re.compile(r"\S+ occurs in (?:the reference list|this document)$")
@@ -275,7 +287,6 @@ def assess(
     """The document's assessment, and the typos worth reporting under it
     (``reading``: the body's languages, when the caller has read them;
     ``is_damage``: which typos mark a scan, for a language other than English)."""
-    is_damage = is_damage or damaged_common_word
     typos = list(typos)
     reading = reading or read(text, start, end)
     main, foreign = reading.main, reading.foreign
@@ -286,7 +297,11 @@ def assess(
         reason = f"the text is in '{main}', for which citetrace has no lexicon; no word is judged"
         return Assessment(main, 0.0, "unjudged", words, reason), []
     kept = [t for t in typos if not _inside(t.start, foreign)]
-    damaged = {t.text for t in kept if is_damage(t)}
+    uses = Counter(text[t.start : t.end] for t in kept)
+    if is_damage is None:
+        damaged = {t.text for t in kept if _damaged_word(t, uses[t.text])}
+    else:
+        damaged = {t.text for t in kept if is_damage(t)}
     damaged.update(reading.garbage)
     noise = len(damaged) * 1000 / words
     note = f", {len(foreign)} paragraph(s) in other languages not judged" if foreign else ""
@@ -308,8 +323,7 @@ def assess(
         if archaic:
             note += f"; {archaic} old spellings (againe, downe) taken as the text's own"
         return Assessment(main, noise, "scan", words, why + note, len(foreign)), kept
-    uses = Counter(text[t.start : t.end] for t in kept)
-    strong_ = strong_evidence if is_damage is damaged_common_word else is_damage
+    strong_ = strong_evidence if is_damage is None else is_damage
     strong = [t for t in kept if strong_(t) and uses[t.text] < OWN_SPELLING]
     why = f"reads as born-digital: {noise:.1f} damaged common words per 1,000"
     return Assessment(main, noise, "clean", words, why + note, len(foreign)), strong
