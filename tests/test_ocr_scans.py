@@ -580,3 +580,17 @@ def test_a_one_standing_for_the_pronoun_is_read_as_i() -> None:
     report = audit_text(text, config=Config(select=OCR))
     ones = [(f.column, f.suggestion) for f in report.findings if f.text == "1"]
     assert ones == [(11, "I"), (41, "I")]  # "1 went", "1 hope"; not "1 in 76", "1 day", "No. 1"
+
+
+def test_a_rare_word_is_read_by_its_neighbours_unless_the_text_means_it() -> None:
+    from citetrace.ocr.context import reading
+
+    # a rare word's unlisted pairs are rare too, not as common as a common word's:
+    # "the lino" at a sentence's end is "the line", "has groat deal" "has great deal"
+    assert reading("the", "lino", None) == "line"
+    assert reading("has", "groat", "deal") == "great"
+    assert reading("the", "hearer", "can") == "bearer"  # and so "hearer", alone, is in doubt
+    meant = DAMAGED + "\n\nThe hearer can wait. The hearer may not. So the hearer left.\n"
+    assert "hearer" not in findings(meant)  # written three times: the text means it
+    once = DAMAGED + "\n\nThe tramway runs along the lino.\n"
+    assert findings(once)["lino"] == (("line",), 0.7)

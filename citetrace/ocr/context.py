@@ -47,6 +47,7 @@ MAX_LENGTH = 6
 COMMON = 1_000_000  # corpus count of a word a misread one may stand for
 VERY_COMMON = 100_000_000  # corpus count of a word never read as another here
 UNSEEN = 1_000_000  # the count a pair the list lacks is taken to have (its least is 6.4 M)
+SHARE = 0.05  # the share of a word's uses an unlisted pair of it is taken to hold, at most
 RATIO = 30  # how much likelier the other word must make its neighbours
 # "he" and "be" fit the same places as often as not ("to he the" may be "to be" or not)
 _INTERCHANGEABLE = frozenset({"he", "be"})
@@ -147,7 +148,8 @@ def _score(before: str | None, word: str, after: str | None) -> tuple[float, int
     left = pairs.count(f"{before} {word}") if before else 0
     right = pairs.count(f"{word} {after}") if after else 0
     alone = max(lexicon.frequency(word), 1)
-    return math.log(left + UNSEEN) + math.log(right + UNSEEN) - math.log(alone), left, right
+    unseen = min(UNSEEN, SHARE * alone)  # a rare word's pairs are rare: not a common word's floor
+    return math.log(left + unseen) + math.log(right + unseen) - math.log(alone), left, right
 
 
 @cache

@@ -70,6 +70,7 @@ _DIGIT_AS_LETTER = {"0": "oO", "1": "lI"}
 _MAX_MISREAD_DIGITS = 3  # readings double with each digit
 _TIE = math.log(3)
 _MIN_SPLIT_COUNT = 1_000_000
+_OWN_WORD = 3  # uses of a rare word that show the text means it
 _COMPOUND_PART = 5  # letters of each content word two words run together must have
 _WELL_KNOWN = 1_000_000  # corpus count above which a capitalised word vouches alone
 _COMMON_READING = 1_000_000  # corpus count of a word a capitalised name may misread
@@ -714,6 +715,11 @@ def _in_context(
     for start, stop, word, reading in context.misreadings(text, 0, end):
         if start in taken or word in evidence.vocabulary or not allowed(start, stop):
             continue
+        rare = word.isalpha() and lexicon.frequency(word.lower()) < context.COMMON
+        if rare and evidence.tokens[word] >= _OWN_WORD:
+            continue  # "the hearer" four times: a rare word the text means, not a misread
+        if _joined(text, start, stop):
+            continue  # "vis-a-vis", "intra-party": a part of a compound
         why = f"{context.EVIDENCE}'{reading}' fits its neighbours far better"
         out.append(Typo("ocr-typo", start, stop, word, (reading,), 0.7, why))
     return out
