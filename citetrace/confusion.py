@@ -2,7 +2,8 @@
 
 OCR confuses glyphs that look alike: ``rn``/``m``, ``cl``/``d``, ``vv``/``w``, ``li``/``h``,
 ``Il``/``II``/``ll``/``1``, ``0``/``O``, ``c``/``e``, ``u``/``n``, ``h``/``b``.
-Such a substitution costs 0.5; a transposition 0.75; any other edit 1.
+Such a substitution costs 0.5; a transposition 0.75; any other edit 1. A few are
+seen one way only: a broken ``ll`` reads as ``d``, never the other way round.
 """
 
 from __future__ import annotations
@@ -35,8 +36,13 @@ _PAIRS = [
     ("li", "h"),
     ("ii", "n"),
 ]
+# Misreadings seen one way only, as (what OCR read, what was printed): a broken
+# ``ll`` or ``il`` reads as ``d`` (``wdl``, ``chddren``), a ``d`` never as ``ll``.
+# Inside a word only: a word's last d is as often its own letter.
+_ONE_WAY = [("d", "ll"), ("d", "il")]
+_INSIDE_ONLY = frozenset(_ONE_WAY)
 CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
-    pair for a, b in _PAIRS for pair in ((a, b), (b, a))
+    [pair for a, b in _PAIRS for pair in ((a, b), (b, a))] + _ONE_WAY
 )
 _MAX_GLYPHS = 2
 
@@ -96,7 +102,9 @@ def _table(a: str, b: str, low: int, high: int) -> float:
                 best = min(best, d[i - 2][j - 2] + TRANSPOSITION_COST)
             if a_pair[i] or b_pair[j]:
                 for (la, lb), pairs in _GROUPS.items():
-                    if i >= la and j >= lb and (a[i - la : i], b[j - lb : j]) in pairs:
+                    if i >= la and j >= lb and (group := (a[i - la : i], b[j - lb : j])) in pairs:
+                        if i == n and group in _INSIDE_ONLY:
+                            continue  # "thrid" ends in d: "third", not "thrill"
                         best = min(best, d[i - la][j - lb] + CONFUSION_COST)
             row[j] = best
     return d[n][m]
@@ -117,6 +125,8 @@ def swapped(word: str, pairs: Iterable[tuple[str, str]]) -> set[str]:
     for seen, meant in pairs:
         start = word.find(seen)
         while start >= 0:
-            out.add(word[:start] + meant + word[start + len(seen) :])
+            stop = start + len(seen)
+            if stop < len(word) or (seen, meant) not in _INSIDE_ONLY:
+                out.add(word[:start] + meant + word[stop:])
             start = word.find(seen, start + 1)
     return out

@@ -56,6 +56,10 @@ def test_confusion_pairs_weigh_less_than_other_edits() -> None:
     assert ocr_distance("dear", "clear") == 0.5
     assert ocr_distance("gevernment", "government") == 1.0  # an ordinary substitution
     assert ocr_distance("thrid", "third") == 0.75
+    # a broken ll or il reads as d, but a d is not read as ll
+    assert ocr_distance("wdl", "will") == ocr_distance("chddren", "children") == 0.5
+    assert ocr_distance("divell", "dived") > 1
+    assert ocr_distance("thrid", "thrill") > ocr_distance("thrid", "third")  # a last d is a d
 
 
 def test_digits_read_for_letters() -> None:

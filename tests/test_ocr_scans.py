@@ -594,3 +594,11 @@ def test_a_rare_word_is_read_by_its_neighbours_unless_the_text_means_it() -> Non
     assert "hearer" not in findings(meant)  # written three times: the text means it
     once = DAMAGED + "\n\nThe tramway runs along the lino.\n"
     assert findings(once)["lino"] == (("line",), 0.7)
+
+
+def test_a_broken_ll_read_as_d_is_read_back() -> None:
+    text = DAMAGED + "\n\nI wdl come, and the chddren of the vdlage with me.\n"
+    found = findings(text)
+    assert found["wdl"][0] == ("will",)
+    assert found["chddren"][0] == ("children",)
+    assert found["vdlage"][0] == ("village",)
