@@ -244,6 +244,10 @@ def _typos(
     if assessment.state == "scan" and not thorough:
         found = find_typos(doc, skip, vocabulary, config.ignore_sic, True)
         kept = assess(doc.text, 0, doc.body_end, found, mode, reading, is_damage)[1]  # type: ignore[arg-type]
+    if assessment.state == "scan" and is_damage is None:  # English
+        from citetrace.ocr.judge import mend_garbled
+
+        mend_garbled(kept)
     if engine:
         reason = f"read from OCR output ({doc.markup.scheme})"
         assessment = replace(assessment, reason=reason + assessment.reason[len("turned on") :])

@@ -1027,6 +1027,23 @@ def _glyphs_read_back(word: str, evidence: _Evidence) -> _Verdict | None:
     return _Verdict(word, suggestions, "ocr-typo", confidence, f"{GLYPHS_READ_BACK} {ranked[0]}")
 
 
+GLYPH_AND_SLIP = "not a word; a misread glyph and one more letter away from"
+
+
+def mend_garbled(typos: Iterable[Typo]) -> None:
+    """Give a reported garbled word the reading one glyph read back and one
+    letter mended make of it, when exactly one common word is so near
+    (``henriug`` → hearing). Done for the words a much damaged scan reports,
+    not for every garbled word judged: it looks at thousands of spellings."""
+    for typo in typos:
+        if typo.evidence != GARBLED or not typo.text.isalpha() or not typo.text.islower():
+            continue
+        readings = lexicon.glyph_and_slip_readings(typo.text)
+        if len(readings) == 1:
+            typo.suggestions = (readings[0],)
+            typo.evidence = f"{GLYPH_AND_SLIP} {readings[0]}"
+
+
 def _split(word: str) -> _Verdict | None:
     """``practicemust`` → ``practice-must`` or ``practice must``: two words a scan
     ran together, one of them a function word or both long (``conflictridden``).

@@ -277,6 +277,29 @@ def glyph_readings(word: str) -> list[str]:
     return sorted(found)
 
 
+SLIP_READING_LENGTH = 7  # letters from which a word is read back through a glyph and a slip
+
+
+@lru_cache(maxsize=16384)
+def glyph_and_slip_readings(word: str) -> list[str]:
+    """Common words lower-case ``word`` reads as with one glyph read back and one
+    other letter mended (``henriug`` → hearing, ``reduotlon`` → reduction): for
+    a garbled word of seven letters or more that no two glyphs explain."""
+    if not SLIP_READING_LENGTH <= len(word) <= longest(common=True) + 2:
+        return []
+    found: set[str] = set()
+    for form in swapped(word, _WORN):
+        size = len(form)
+        same, shorter = _common_set(size), _common_set(size - 1)
+        for i in range(size):  # a letter misread, or a stray one (a lost one is rarer)
+            head, tail = form[:i], form[i + 1 :]
+            found.update(same.intersection([head + c + tail for c in _LETTERS]))
+            if head + tail in shorter:
+                found.add(head + tail)
+    found.discard(word)
+    return sorted(found)
+
+
 @cache
 def _common_list(length: int) -> list[str]:
     return words().common(length)

@@ -35,6 +35,7 @@ from citetrace.ocr.context import EVIDENCE as CONTEXT_EVIDENCE
 from citetrace.ocr.function_words import SHORT_NON_WORD
 from citetrace.ocr.judge import (
     BROKEN_GLYPH,
+    GLYPH_AND_SLIP,
     GLYPHS_READ_BACK,
     LONG_S,
     SPLIT,
@@ -79,6 +80,7 @@ COMMON = 3_000_000  # corpus count of a word whose damage is telling
 # and of one whose damage counts towards the noise (a scan damages every word
 # alike; a born-digital text's rare terms are near rare words, seldom common ones)
 NOISE_COMMON = 1_000_000
+_GUESSES = (GLYPHS_READ_BACK, GLYPH_AND_SLIP)  # readings of garbled words, worth a look only
 _LEXICON_ONLY = ("not an English word", "not a word, and")  # verdicts of the lexicon alone
 SHORT = 4  # letters of a short word (see citetrace.ocr.function_words)
 OWN_TERM_LENGTH = 5  # letters from which a repeated word may be a scan's own term
@@ -314,7 +316,7 @@ def assess(
             kept = [  # only where the text is much damaged, and so is a guess at it
                 t
                 for t in kept
-                if (t.suggestions and not t.evidence.startswith(GLYPHS_READ_BACK))
+                if (t.suggestions and not t.evidence.startswith(_GUESSES))
                 or t.evidence in (BROKEN_GLYPH, STRAY_MARK)  # a glyph OCR could not read
             ]
         if noise < RUINED:  # a name used once is a name, unless the scan is ruined
