@@ -37,9 +37,10 @@ _PAIRS = [
     ("ii", "n"),
 ]
 # Misreadings seen one way only, as (what OCR read, what was printed): a broken
-# ``ll`` or ``il`` reads as ``d`` (``wdl``, ``chddren``), a ``d`` never as ``ll``.
-# Inside a word only: a word's last d is as often its own letter.
-_ONE_WAY = [("d", "ll"), ("d", "il")]
+# ``ll`` or ``il`` reads as ``d`` (``wdl``, ``chddren``), a ``d`` never as ``ll``;
+# an ``a`` with a faint bowl reads as ``n`` (``nt``, ``nro``, ``stntod``). Inside a
+# word only: a word's last d or n is as often its own letter.
+_ONE_WAY = [("d", "ll"), ("d", "il"), ("n", "a")]
 _INSIDE_ONLY = frozenset(_ONE_WAY)
 CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
     [pair for a, b in _PAIRS for pair in ((a, b), (b, a))] + _ONE_WAY

@@ -60,6 +60,8 @@ def test_confusion_pairs_weigh_less_than_other_edits() -> None:
     assert ocr_distance("wdl", "will") == ocr_distance("chddren", "children") == 0.5
     assert ocr_distance("divell", "dived") > 1
     assert ocr_distance("thrid", "thrill") > ocr_distance("thrid", "third")  # a last d is a d
+    assert ocr_distance("nnd", "and") == 0.5  # an a read as n
+    assert ocr_distance("and", "nnd") == 1.0  # one way: an n is not read as a
 
 
 def test_digits_read_for_letters() -> None:
