@@ -40,8 +40,9 @@ _PAIRS = [
 # ``ll`` or ``il`` reads as ``d`` (``wdl``, ``chddren``), a ``d`` never as ``ll``;
 # an ``a`` with a faint bowl reads as ``n`` (``nt``, ``nro``, ``stntod``). Inside a
 # word only: a word's last d or n is as often its own letter.
-_ONE_WAY = [("d", "ll"), ("d", "il"), ("n", "a")]
-_INSIDE_ONLY = frozenset(_ONE_WAY)
+_INSIDE_ONLY = frozenset({("d", "ll"), ("d", "il"), ("n", "a")})
+# Worn type's e read as o, anywhere (``tho``, ``wero``, ``boforo``).
+_ONE_WAY = [*sorted(_INSIDE_ONLY), ("o", "e")]
 CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
     [pair for a, b in _PAIRS for pair in ((a, b), (b, a))] + _ONE_WAY
 )

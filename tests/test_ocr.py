@@ -62,6 +62,8 @@ def test_confusion_pairs_weigh_less_than_other_edits() -> None:
     assert ocr_distance("thrid", "thrill") > ocr_distance("thrid", "third")  # a last d is a d
     assert ocr_distance("nnd", "and") == 0.5  # an a read as n
     assert ocr_distance("and", "nnd") == 1.0  # one way: an n is not read as a
+    assert ocr_distance("boforo", "before") == 1.0  # worn type's e read as o, twice
+    assert ocr_distance("before", "boforo") == 2.0
 
 
 def test_digits_read_for_letters() -> None:
