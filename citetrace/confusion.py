@@ -41,8 +41,8 @@ _PAIRS = [
 # an ``a`` with a faint bowl reads as ``n`` (``nt``, ``nro``, ``stntod``). Inside a
 # word only: a word's last d or n is as often its own letter.
 _INSIDE_ONLY = frozenset({("d", "ll"), ("d", "il"), ("n", "a")})
-# Worn type's e read as o, anywhere (``tho``, ``wero``, ``boforo``).
-_ONE_WAY = [*sorted(_INSIDE_ONLY), ("o", "e")]
+# Worn type's e read as o and t as l, anywhere (``tho``, ``wero``, ``boforo``, ``lhat``).
+_ONE_WAY = [*sorted(_INSIDE_ONLY), ("o", "e"), ("l", "t")]
 CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
     [pair for a, b in _PAIRS for pair in ((a, b), (b, a))] + _ONE_WAY
 )

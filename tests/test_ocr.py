@@ -64,6 +64,7 @@ def test_confusion_pairs_weigh_less_than_other_edits() -> None:
     assert ocr_distance("and", "nnd") == 1.0  # one way: an n is not read as a
     assert ocr_distance("boforo", "before") == 1.0  # worn type's e read as o, twice
     assert ocr_distance("before", "boforo") == 2.0
+    assert ocr_distance("lhat", "that") == 0.5 < ocr_distance("that", "lhat")  # t read as l
 
 
 def test_digits_read_for_letters() -> None:
