@@ -424,6 +424,7 @@ def test_two_words_run_together_are_a_function_word_or_two_long_words() -> None:
     for compound in ("subtree", "codebook", "multiword", "metarules", "tramfares"):
         assert judge._split(compound) is None, compound
     assert judge._split("durtug") is None  # garbled: "dur" and "tug" are there by chance
+    assert judge._split("hasConstruction") is None  # an identifier in camel case
 
 
 def test_the_banded_table_gives_the_whole_tables_distance() -> None:

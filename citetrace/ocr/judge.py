@@ -1050,6 +1050,8 @@ def _split(word: str) -> _Verdict | None:
     A short content word joined to another is as often a compound its author
     wrote so (``subtree``, ``codebook``), and a garbled word often holds two
     short words by chance (``dur|tug``)."""
+    if any(c.isupper() for c in word[1:]):
+        return None  # "hasSelf", "getValue": an identifier written in camel case
     low = word.lower()
     # Both halves must be listed words, so neither is longer than the longest.
     most = lexicon.longest()
