@@ -71,16 +71,30 @@ def readings(word: str) -> tuple[str, ...]:
     return tuple(nearest) + tuple(c for _, _, c in found if c not in nearest)
 
 
-def _near(word: str, commons: list[str]) -> set[str]:
-    """The ``commons`` within two plain edits of ``word`` or of ``word`` with its
-    glyph groups read as one (``tlio`` as ``tho``): a superset, in C, of those
-    one cheap misreading away, so that the weighted distance is computed for few."""
+def _forms(word: str) -> set[str]:
+    """``word``, and ``word`` with each of its glyph groups read as one."""
     forms = {word}
     for group, glyph in _GROUPS:
         if group in word:
             forms.add(word.replace(group, glyph))
+    return forms
+
+
+def near_any(word: str, commons: list[str]) -> bool:
+    """Whether any of ``commons`` is near enough to ``word`` to be a reading of it
+    (see :func:`_near`): a quick test before the readings are weighed."""
+    return any(
+        process.extractOne(form, commons, scorer=Levenshtein.distance, score_cutoff=2)
+        for form in _forms(word)
+    )
+
+
+def _near(word: str, commons: list[str]) -> set[str]:
+    """The ``commons`` within two plain edits of ``word`` or of ``word`` with its
+    glyph groups read as one (``tlio`` as ``tho``): a superset, in C, of those
+    one cheap misreading away, so that the weighted distance is computed for few."""
     near = set()
-    for form in forms:
+    for form in _forms(word):
         for common, _, _ in process.extract(
             form, commons, scorer=Levenshtein.distance, score_cutoff=2, limit=None
         ):

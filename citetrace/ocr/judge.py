@@ -748,7 +748,10 @@ def _short_reading(token: str) -> str | None:
     if token.islower():
         return function_words.reading(token)
     if token[:1].isupper() and token[1:].islower():
-        found = function_words.reading(token.lower())
+        low = token.lower()
+        if not function_words.near_any(low, _OPENING_LIST):
+            return None  # no opening word is near: its reading cannot be one (and is costly)
+        found = function_words.reading(low)
         return found if found in _OPENING_WORDS else None
     return None
 
@@ -756,6 +759,7 @@ def _short_reading(token: str) -> str | None:
 # Common words that open sentences, which a capitalised short token may misread
 # ("Tho", "Ho", "Sho"); where a capitalised word follows, it is a name ("Ho Chi Minh").
 _OPENING_WORDS = frozenset("the he she it we they this that his her in on at but and".split())
+_OPENING_LIST = sorted(_OPENING_WORDS)
 _NEXT_CAPITAL = re.compile(r"[\s,]*[A-Z]")
 
 
