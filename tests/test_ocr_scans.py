@@ -624,3 +624,13 @@ def test_an_a_read_as_n_is_read_back_in_a_scan() -> None:
     found = findings(DAMAGED + "\n\nThe goods nro landed nt the wharf, as was stntod.\n")
     assert found["nro"][0] == ("are",)
     assert found["nt"][0] == ("at",)
+
+
+def test_the_halves_of_a_word_a_hyphen_splits_inside_a_line_are_no_damage() -> None:
+    text = DAMAGED + (
+        "\n\nHe showed powers of transfor-mation in the Orna-ments of the shop "
+        "in Hunter-strcet, and bore it with pa-tience.\n"
+    )
+    found = findings(text)
+    assert not {"transfor", "mation", "Orna", "ments", "pa", "tience"} & found.keys()
+    assert found["strcet"][0] == ("street",)  # "Hunterstrcet" is no word: judged alone

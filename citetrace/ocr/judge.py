@@ -422,7 +422,25 @@ def find_typos(
         typos += _in_context(text, end, typos, evidence, unbroken)
         typos += specks(text, end, typos, allowed)
     typos.sort(key=lambda t: t.start)
-    return typos
+    return [t for t in typos if not _half_of_a_word(text, t, evidence)]
+
+
+_HALF_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)-$")
+_HALF_AFTER = re.compile(r"-([^\W\d_]+)(?![\w'’-])")
+
+
+def _half_of_a_word(text: str, typo: Typo, evidence: _Evidence) -> bool:
+    """Whether ``typo`` is one half of a word a hyphen splits inside a line
+    (``Orna-ments``, ``transfor-mation``: a line's end of the printed page,
+    rejoined by the OCR): the halves together are a word."""
+    word = typo.text
+    if not word.isalpha():
+        return False
+    before = _HALF_BEFORE.search(text, max(0, typo.start - 40), typo.start)
+    if before and evidence.is_word(before.group(1) + word):
+        return True
+    after = _HALF_AFTER.match(text, typo.end, typo.end + 40)
+    return after is not None and evidence.is_word(word + after.group(1))
 
 
 BROKEN_GLYPH = "a word with a glyph OCR could not read (~)"
