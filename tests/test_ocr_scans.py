@@ -634,3 +634,10 @@ def test_the_halves_of_a_word_a_hyphen_splits_inside_a_line_are_no_damage() -> N
     found = findings(text)
     assert not {"transfor", "mation", "Orna", "ments", "pa", "tience"} & found.keys()
     assert found["strcet"][0] == ("street",)  # "Hunterstrcet" is no word: judged alone
+
+
+def test_in_a_much_damaged_scan_a_word_made_by_rule_is_not_garbage() -> None:
+    text = DAMAGED + "\n\nThe macadamising of the road showed its idiomaticity.\n"
+    found = findings(text)
+    assert not {"idiomaticity", "macadamising"} & found.keys()
+    assert found["qxzvtrl"] == ((), 0.5)  # garbage is still worth a look

@@ -975,7 +975,11 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     if not candidates:
         split = None if capitalised else _split(word)
         if split is None and evidence.thorough and not capitalised:
-            return _glyphs_read_back(word, evidence) or _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
+            if (read_back := _glyphs_read_back(word, evidence)) is not None:
+                return read_back
+            if derivation.derived(low) and not modern(low):
+                return None  # "economising", "idiomaticity": a word made by rule
+            return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
         return split
 
     ranked, best_distance, suggestions = _ranked(word, candidates, evidence)
