@@ -19,8 +19,8 @@ PREFIXES = (
 SUFFIXES = (
     "er", "ers", "or", "ors", "ee", "ees", "ed", "ing", "al", "ally", "ism", "isms",
     "ist", "ists", "ity", "ities", "ic", "ize", "izes", "ized", "izer", "izers",
-    "ise", "ised", "ising", "izing", "isation", "ization", "ly", "ness", "less", "able", "ment", "ments", "ation", "ations",
-    "ional", "ive", "ives",
+    "ise", "ised", "ising", "izing", "isation", "ization", "ly", "ness", "less",
+    "able", "ment", "ments", "ation", "ations", "ional", "ive", "ives",
 )  # fmt: skip
 _MIN_STEM = 4  # letters of the listed word a prefix or a suffix is added to
 
