@@ -641,3 +641,9 @@ def test_in_a_much_damaged_scan_a_word_made_by_rule_is_not_garbage() -> None:
     found = findings(text)
     assert not {"idiomaticity", "macadamising"} & found.keys()
     assert found["qxzvtrl"] == ((), 0.5)  # garbage is still worth a look
+
+
+def test_two_misread_glyphs_to_a_common_word_beat_one_plain_edit_to_a_rare_one() -> None:
+    found = findings(DAMAGED + "\n\nThoro was a wbolo day of it, and thoro the matter rests.\n")
+    assert found["thoro"][0] == ("there",)  # not "thor" or "thorn", one plain edit away
+    assert found["wbolo"][0] == ("whole",)  # not "bolo"

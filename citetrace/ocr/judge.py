@@ -983,6 +983,12 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
         return split
 
     ranked, best_distance, suggestions = _ranked(word, candidates, evidence)
+    if evidence.thorough and not capitalised and best_distance > CONFUSION_COST:
+        # no word one glyph away: two misread glyphs may reach a far commoner word
+        # than a plain edit does ("thoro": there, not thor or thorn)
+        glyphs = [g for g in lexicon.glyph_readings(low) if g not in candidates]
+        if glyphs:
+            ranked, best_distance, suggestions = _ranked(word, candidates + glyphs, evidence)
     plain = best_distance > CONFUSION_COST and not o_for_e(low, ranked[0])
     if capitalised and plain and len(low) < _LONG_NAME:
         return None  # a name one plain edit from a word is as likely a name: Millar, Moreton
