@@ -465,3 +465,9 @@ def test_ll_read_as_a_capital_u() -> None:
         ("ocr-typo", "waH", "wall"),
     ]
     assert "nucll" not in str(typos("The nucH gene was measured."))  # no word read that way
+    # an old spelling is read back as printed, not modernised
+    assert typos("The DeviU came withaU his vesseU.") == [
+        ("ocr-typo", "DeviU", "Devill"),
+        ("ocr-typo", "withaU", "withall"),
+        ("ocr-typo", "vesseU", "vessell"),
+    ]

@@ -1236,8 +1236,8 @@ def _ll_reading(token: str, evidence: _Evidence) -> str | None:
     word read as ``ll``, when that makes a word the lexicon or the document knows."""
     reading = token[0] + token[1:].replace("U", "ll").replace("H", "ll")
     low = reading.lower()
-    if reading != token and (lexicon.known(low) or evidence.lower[low] >= 2):
-        return reading
+    if reading != token and (lexicon.known(low) or evidence.lower[low] >= 2 or modern(low)):
+        return reading  # a word, the text's own, or an old spelling of one ("DeviU": Devill)
     return None
 
 
