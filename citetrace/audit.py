@@ -245,9 +245,10 @@ def _typos(
         found = find_typos(doc, skip, vocabulary, config.ignore_sic, True)
         kept = assess(doc.text, 0, doc.body_end, found, mode, reading, is_damage)[1]  # type: ignore[arg-type]
     if assessment.state == "scan" and is_damage is None:  # English
-        from citetrace.ocr.judge import mend_garbled
+        from citetrace.ocr.judge import calibrate, mend_garbled
 
         mend_garbled(kept)
+        calibrate(kept)
     if engine:
         reason = f"read from OCR output ({doc.markup.scheme})"
         assessment = replace(assessment, reason=reason + assessment.reason[len("turned on") :])

@@ -647,3 +647,17 @@ def test_two_misread_glyphs_to_a_common_word_beat_one_plain_edit_to_a_rare_one()
     found = findings(DAMAGED + "\n\nThoro was a wbolo day of it, and thoro the matter rests.\n")
     assert found["thoro"][0] == ("there",)  # not "thor" or "thorn", one plain edit away
     assert found["wbolo"][0] == ("whole",)  # not "bolo"
+
+
+def test_a_scans_reading_from_the_lexicon_alone_is_as_sure_as_such_readings_are() -> None:
+    text = DAMAGED + (
+        "\n\nThe grast was cut by the permanant staff in the weatber of May, as the "
+        "costruction of the road began.\n"
+    )
+    found = findings(text)
+    assert found["grast"] == (("grant",), 0.4)  # a letter changed in five: a guess
+    assert found["permanant"] == (("permanent",), 0.6)  # in nine, right more often than not
+    assert found["costruction"] == (("construction",), 0.4)  # one left out: OCR seldom does
+    assert found["weatber"] == (("weather",), 0.8)  # a misread glyph in seven: most often right
+    clean = "The assitance of the staff is gratefully acknowledged in this study. " * 2
+    assert findings(clean)["assitance"] == (("assistance",), 0.8)  # born-digital: a typo

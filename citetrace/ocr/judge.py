@@ -1062,6 +1062,36 @@ def _glyphs_read_back(word: str, evidence: _Evidence) -> _Verdict | None:
 GLYPH_AND_SLIP = "not a word; a misread glyph and one more letter away from"
 
 
+NOT_ENGLISH = "not an English word"
+# The confidence a scan's reading from the lexicon alone earns, by how it was
+# reached and the word's length (on real scans, the share of such readings that
+# give the printed word: a letter changed in a word of seven letters or more is
+# right six times in ten, in a shorter one three; a letter put in or left out,
+# which OCR seldom does, one to two times in ten).
+_GLYPH_SHORT = 0.6
+_CHANGED = (0.4, 0.6)  # short, long
+_PUT_IN_OR_LEFT_OUT = (0.3, 0.4)
+_SHORT_READ = 4  # letters of a word whose one-glyph reading is still a guess
+_LONG_READ = 7  # letters from which a changed letter is right more often than not
+
+
+def calibrate(typos: Iterable[Typo]) -> None:
+    """Lower the confidence of a scan's readings that rest on the lexicon alone
+    (``not an English word``) to what such readings earn: a word one plain
+    edit from a word of a few letters (``buin``: bun, burn, ruin...) is a real
+    error, but its reading a guess."""
+    for typo in typos:
+        if typo.evidence != NOT_ENGLISH or len(typo.suggestions) != 1:
+            continue
+        word, reading = typo.text, typo.suggestions[0]
+        if ocr_distance(word.lower(), reading.lower()) <= CONFUSION_COST:
+            cap = _GLYPH_SHORT if len(word) <= _SHORT_READ else typo.confidence
+        else:
+            caps = _CHANGED if len(word) == len(reading) else _PUT_IN_OR_LEFT_OUT
+            cap = caps[len(word) >= _LONG_READ]
+        typo.confidence = min(typo.confidence, cap)
+
+
 def mend_garbled(typos: Iterable[Typo]) -> None:
     """Give a reported garbled word the reading one glyph read back and one
     letter mended make of it, when exactly one common word is so near
