@@ -661,3 +661,8 @@ def test_a_scans_reading_from_the_lexicon_alone_is_as_sure_as_such_readings_are(
     assert found["weatber"] == (("weather",), 0.8)  # a misread glyph in seven: most often right
     clean = "The assitance of the staff is gratefully acknowledged in this study. " * 2
     assert findings(clean)["assitance"] == (("assistance",), 0.8)  # born-digital: a typo
+
+
+def test_an_abbreviation_before_its_number_is_no_garble() -> None:
+    text = DAMAGED + "\n\nSee the Proceedings, pp. 117-124, and vol. 3 of the series.\n"
+    assert not {"pp", "vol"} & findings(text).keys()

@@ -408,6 +408,8 @@ def find_typos(
             continue  # "Rex v Hargan": versus; "Herr von Meusebach": a name's particle
         if short and _unit_after_number(text, start, stop):
             continue  # "7 grs.", "13 dwts.": a unit's abbreviation
+        if len(word) <= 3 and _BEFORE_A_NUMBER.match(text, stop, stop + 3):
+            continue  # "pp. 117", "vol. 3", "no. 5": an abbreviation before its number
         if short and _joined(text, start, stop):
             continue  # "pre-treatment", "mis-sense", "and/or": a prefix or a part
         typos.append(_typo(verdict, start, stop, text))
@@ -789,6 +791,7 @@ _JOINERS = "-/‐"
 _NAME_PARTICLES = frozenset(p for p in PARTICLES if len(p) >= 3)
 _LATIN = {"et": re.compile(r"[ \t]+al\b"), "cf": re.compile(r"\.")}
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]$")
+_BEFORE_A_NUMBER = re.compile(r"\.[ \t]\d")
 
 
 def _unit_after_number(text: str, start: int, stop: int) -> bool:
