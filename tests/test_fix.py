@@ -205,3 +205,17 @@ def test_a_fix_over_a_line_end_is_listed_on_one_line(tmp_path: Path) -> None:
     assert f"{path}:1:21: CT501 [ocr-typo] 'ap plication' → 'application'" in lines
     assert all(line.startswith(str(path)) for line in lines)  # no line cut by the fix's text
     assert path.read_text(encoding="utf-8") == text  # listed, not written
+
+
+def test_a_speck_is_deleted_with_its_space(tmp_path: Path) -> None:
+    path = tmp_path / "scan.txt"
+    text = (
+        "TUENA CREEK. !\nNews from the Bathurst Free Press. I\nOur news from the creek is good.\n"
+        "I TO THE EDITOR.\nTbe agents wero pleased, aud tbe wool was sold.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    result = invoke("fix", str(path), "--ocr", "on", "--unsafe-fixes", "--write")
+    assert result.exit_code == 0, result.output
+    fixed = path.read_text(encoding="utf-8")
+    assert "Free Press.\nOur news" in fixed  # no space left at the line's end
+    assert "\nTO THE EDITOR.\n" in fixed  # nor at the line's start

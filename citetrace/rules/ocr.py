@@ -11,15 +11,34 @@ from citetrace.rules.base import Rule, RuleContext, rule
 def _finding(
     self: Rule, ctx: RuleContext, typo: Typo, message: str, suggestion: str | None = None
 ) -> Finding:
-    single = len(typo.suggestions) == 1
+    fix = None
+    if len(typo.suggestions) == 1:
+        start, end = typo.start, typo.end
+        if not typo.suggestions[0]:  # a speck: its space goes with it
+            start, end = _with_its_space(ctx.doc.text, start, end)
+        fix = Fix(start, end, typo.suggestions[0], False)
     return ctx.finding(
         self,
         typo.start,
         typo.end,
         message,
         suggestion=suggestion if suggestion is not None else _suggestion(typo),
-        fix=Fix(typo.start, typo.end, typo.suggestions[0], False) if single else None,
+        fix=fix,
     )
+
+
+def _with_its_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` with the spaces or tabs between it and the rest of
+    its line: those before it at a line's end, else those after it."""
+    before = start
+    while before and text[before - 1] in " \t":
+        before -= 1
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after == len(text) or text[after] in "\r\n":
+        return before, after
+    return start, after
 
 
 def _suggestion(typo: Typo) -> str | None:
