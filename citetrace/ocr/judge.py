@@ -50,6 +50,7 @@ from citetrace.ocr.tokens import (
 from citetrace.text import PARTICLES
 
 GARBLED = "not a word, and no word is near enough to suggest"
+NOT_ENGLISH = "not an English word"  # a reading from the lexicon alone
 STRAY = "a letter standing alone: a speck or a broken glyph, most likely"
 # Lower-case letters that stand alone in English prose only as damage ("a" is a word).
 _STRAY_LETTERS = frozenset("bcdefghijklmnopqrstuvwxyz")
@@ -1004,7 +1005,7 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     if capitalised and plain and _respelt_name(low, ranked[0]):
         return None  # "Zimmermann", "Institut": a name or a foreign word, not a misread
     if len(suggestions) > 1:
-        return _Verdict(word, suggestions, "ocr-typo", 0.4, "not an English word")
+        return _Verdict(word, suggestions, "ocr-typo", 0.4, NOT_ENGLISH)
     if evidence.lower[ranked[0]]:
         return _Verdict(
             word,
@@ -1013,9 +1014,7 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
             0.9 if best_distance <= 1 else 0.7,
             f"not an English word; {ranked[0]} occurs in this document",
         )
-    return _Verdict(
-        word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, "not an English word"
-    )
+    return _Verdict(word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, NOT_ENGLISH)
 
 
 def _respelt_name(word: str, reading: str) -> bool:
@@ -1069,7 +1068,6 @@ def _glyphs_read_back(word: str, evidence: _Evidence) -> _Verdict | None:
 GLYPH_AND_SLIP = "not a word; a misread glyph and one more letter away from"
 
 
-NOT_ENGLISH = "not an English word"
 # The confidence a scan's reading from the lexicon alone earns, by how it was
 # reached and the word's length (on real scans, the share of such readings that
 # give the printed word: a letter changed in a word of seven letters or more is
