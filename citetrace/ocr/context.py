@@ -26,7 +26,7 @@ import math
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -176,16 +176,25 @@ def _common_reading(before: str | None, word: str, after: str | None) -> str | N
     never ``he``/``be`` on one side's word alone)."""
     if before is None or after is None or word in _INTERCHANGEABLE or not word.isalpha():
         return None
+    others = [o for o in _glyph_neighbours(word) if o not in (before, after)]
+    return _outvoted(before, word, after, others, BOTH_SIDES, BOTH_SIDES)
+
+
+def _outvoted(
+    before: str, word: str, after: str, others: Iterable[str], left: float, right: float
+) -> str | None:
+    """The one of ``others`` whose pair with ``before`` is ``left`` times and whose
+    pair with ``after`` is ``right`` times as common as ``word``'s (an unlisted
+    pair counted as the list's least), or ``None`` when not exactly one is."""
     pairs = _pairs()
     assert pairs is not None
     own_left = max(pairs.count(f"{before} {word}"), UNSEEN)
     own_right = max(pairs.count(f"{word} {after}"), UNSEEN)
     found = [
         other
-        for other in _glyph_neighbours(word)
-        if other not in (before, after)
-        and pairs.count(f"{before} {other}") >= BOTH_SIDES * own_left
-        and pairs.count(f"{other} {after}") >= BOTH_SIDES * own_right
+        for other in others
+        if pairs.count(f"{before} {other}") >= left * own_left
+        and pairs.count(f"{other} {after}") >= right * own_right
     ]
     return found[0] if len(found) == 1 else None
 
@@ -320,18 +329,8 @@ def _name_reading(before: str, word: str, after: str) -> str | None:
     """The word a capitalised ``word`` stands for inside a name, where the pairs
     it would make on both sides are far commoner (``of Now York``: new; ``the Now
     South Wales``: new), or ``None``."""
-    pairs = _pairs()
-    assert pairs is not None
-    own_left = max(pairs.count(f"{before} {word}"), UNSEEN)
-    own_right = max(pairs.count(f"{word} {after}"), UNSEEN)
-    found = [
-        other
-        for other in _paired_variants(word, COMMON)
-        if other != word
-        and pairs.count(f"{other} {after}") >= NAME_RATIO * own_right
-        and pairs.count(f"{before} {other}") >= own_left
-    ]
-    return found[0] if len(found) == 1 else None
+    others = [o for o in _paired_variants(word, COMMON) if o != word]
+    return _outvoted(before, word, after, others, 1, NAME_RATIO)
 
 
 def main() -> None:
