@@ -658,6 +658,8 @@ def test_a_scans_reading_from_the_lexicon_alone_is_as_sure_as_such_readings_are(
     assert found["grast"] == (("grant",), 0.4)  # a letter changed in five: a guess
     assert found["permanant"] == (("permanent",), 0.6)  # in nine, right more often than not
     assert found["costruction"] == (("construction",), 0.4)  # one left out: OCR seldom does
+    named = findings(DAMAGED + "\n\nThey sailed from Hobarf on Monday.\n")
+    assert named["Hobarf"] == (("Hobart",), 0.6)  # a name of six letters: right half the time
     assert found["weatber"] == (("weather",), 0.8)  # a misread glyph in seven: most often right
     clean = "The assitance of the staff is gratefully acknowledged in this study. " * 2
     assert findings(clean)["assitance"] == (("assistance",), 0.8)  # born-digital: a typo

@@ -1090,7 +1090,9 @@ def calibrate(typos: Iterable[Typo]) -> None:
             continue
         word, reading = typo.text, typo.suggestions[0]
         if ocr_distance(word.lower(), reading.lower()) <= CONFUSION_COST:
-            cap = _GLYPH_SHORT if len(word) <= _SHORT_READ else typo.confidence
+            # a short word, or a name of fewer than seven letters, is right half the time
+            short = len(word) <= _SHORT_READ or (word[:1].isupper() and len(word) < _LONG_READ)
+            cap = _GLYPH_SHORT if short else typo.confidence
         else:
             caps = _CHANGED if len(word) == len(reading) else _PUT_IN_OR_LEFT_OUT
             cap = caps[len(word) >= _LONG_READ]
