@@ -668,3 +668,10 @@ def test_a_scans_reading_from_the_lexicon_alone_is_as_sure_as_such_readings_are(
 def test_an_abbreviation_before_its_number_is_no_garble() -> None:
     text = DAMAGED + "\n\nSee the Proceedings, pp. 117-124, and vol. 3 of the series.\n"
     assert not {"pp", "vol"} & findings(text).keys()
+
+
+def test_worn_type_reads_every_e_of_a_word_as_o_alike() -> None:
+    from citetrace.ocr.context import reading
+
+    assert reading("has", "boon", "necessary") == "been"  # both e's read as o
+    assert reading("a", "boon", "to") is None  # "a boon to the town": the word itself

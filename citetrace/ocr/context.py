@@ -138,8 +138,12 @@ def _slip_targets(length: int) -> tuple[str, ...]:
 
 def glyph_variants(word: str) -> set[str]:
     """Every spelling one glyph misread (or group of glyphs, or old type's o
-    for e and l for t) away from ``word``, read back."""
-    return swapped(word, _SWAPS)
+    for e and l for t) away from ``word``, read back; and, as worn type blurs
+    every e of a word alike, the word with all its o's read as e (``boon``)."""
+    found = swapped(word, _SWAPS)
+    if word.count("o") > 1:
+        found.add(word.replace("o", "e"))
+    return found
 
 
 def _score(before: str | None, word: str, after: str | None) -> tuple[float, int, int]:
