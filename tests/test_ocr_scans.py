@@ -675,3 +675,11 @@ def test_worn_type_reads_every_e_of_a_word_as_o_alike() -> None:
 
     assert reading("has", "boon", "necessary") == "been"  # both e's read as o
     assert reading("a", "boon", "to") is None  # "a boon to the town": the word itself
+
+
+def test_a_word_is_read_by_its_neighbours_as_they_are_read_back() -> None:
+    # "bo hold in": the neighbour "bo" is "be", and "be hold in" is "be held in"
+    text = DAMAGED + "\n\nThe prisoner was committed to the sessions to bo hold in April.\n"
+    found = findings(text)
+    assert found["bo"][0] == ("be",)
+    assert found["hold"] == (("held",), 0.6)

@@ -26,7 +26,7 @@ import math
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -259,12 +259,20 @@ def choice(before: str | None, candidates: tuple[str, ...], after: str | None) -
     return word if paired and best - second >= math.log(CHOICE_RATIO) else None
 
 
-def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
+def misreadings(
+    text: str, start: int, end: int, mended: Mapping[int, str] | None = None
+) -> Iterator[tuple[int, int, str, str]]:
     """``(start, stop, word, reading)`` for each lower-case word of ``text[start:end]``
-    that its neighbours read as another."""
+    that its neighbours read as another. A neighbour already read back (``mended``:
+    its reading by where it starts) counts as its reading: ``tho now bridge`` is
+    weighed as ``the now bridge``."""
     if _pairs() is None:
         return
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    mended = mended or {}
+    tokens = [
+        (m.start(), m.end(), mended.get(m.start(), m.group()))
+        for m in _WORD.finditer(text, start, end)
+    ]
     for i, (a, b, word) in enumerate(tokens):
         if word == "1" and _pronoun_for_one(text, tokens, i):
             yield a, b, word, "I"
@@ -274,7 +282,7 @@ def misreadings(text: str, start: int, end: int) -> Iterator[tuple[int, int, str
             if found is not None:
                 yield a, b, word, found.capitalize()
             continue
-        if not (word.islower() and word.isalpha() and len(word) <= MAX_LENGTH):
+        if a in mended or not (word.islower() and word.isalpha() and len(word) <= MAX_LENGTH):
             continue
         if not lexicon.known(word):
             continue

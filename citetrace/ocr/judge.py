@@ -735,8 +735,13 @@ def _in_context(
     """Real words misread as other real words, read by their neighbours
     (``he bad been`` → ``had``), where no other verdict stands."""
     taken = Zones([(t.start, t.end) for t in found])
+    mended = {  # a neighbour's reading, where it has one ("tho now bridge": the)
+        t.start: t.suggestions[0]
+        for t in found
+        if len(t.suggestions) == 1 and t.suggestions[0].isalpha() and " " not in t.text
+    }
     out = []
-    for start, stop, word, reading in context.misreadings(text, 0, end):
+    for start, stop, word, reading in context.misreadings(text, 0, end, mended):
         if start in taken or word in evidence.vocabulary or not allowed(start, stop):
             continue
         rare = word.isalpha() and lexicon.frequency(word.lower()) < context.COMMON
