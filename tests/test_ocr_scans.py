@@ -683,3 +683,9 @@ def test_a_word_is_read_by_its_neighbours_as_they_are_read_back() -> None:
     found = findings(text)
     assert found["bo"][0] == ("be",)
     assert found["hold"] == (("held",), 0.6)
+
+
+def test_a_reading_in_doubt_is_chosen_by_its_neighbours_as_they_are_read_back() -> None:
+    # "ia": is, in, it...; its neighbour "thoro" reads "there", and "there is a" decides
+    found = findings(DAMAGED + "\n\nTo this floor area thoro ia a brick sanctuary.\n")
+    assert found["ia"][0] == ("is",)

@@ -227,13 +227,17 @@ def reading(before: str | None, word: str, after: str | None) -> str | None:
 CHOICE_RATIO = 30  # how much likelier the chosen reading must make its neighbours than any other
 
 
-def neighbours_of(text: str, start: int, stop: int) -> tuple[str | None, str | None]:
-    """The words just before and after ``text[start:stop]`` (lower case), if words."""
+def neighbours_of(
+    text: str, start: int, stop: int, mended: Mapping[int, str] | None = None
+) -> tuple[str | None, str | None]:
+    """The words just before and after ``text[start:stop]`` (lower case), if words;
+    a neighbour read back (``mended``, by where it starts) as its reading."""
+    mended = mended or {}
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER.match(text, stop, stop + 40)
     return (
-        before.group(1).lower() if before else None,
-        after.group(1).lower() if after else None,
+        mended.get(before.start(1), before.group(1)).lower() if before else None,
+        mended.get(after.start(1), after.group(1)).lower() if after else None,
     )
 
 

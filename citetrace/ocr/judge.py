@@ -696,10 +696,21 @@ def _joined_typo(
 CHOSEN_ALONE = "its neighbours choose '{}' among the words near it"
 
 
+def _readings(typos: Iterable[Typo]) -> dict[int, str]:
+    """Each one-word typo's single reading, by where it starts: what its
+    neighbours are weighed with (``tho now bridge``: the)."""
+    return {
+        t.start: t.suggestions[0]
+        for t in typos
+        if len(t.suggestions) == 1 and t.suggestions[0].isalpha() and " " not in t.text
+    }
+
+
 def _chosen_by_context(text: str, typos: list[Typo]) -> None:
     """Give a damaged word whose readings are in doubt (several as near, or a
     short word many common words are one slip from) the one its neighbours
     make far likelier than the others, if one is (``ia marked``: is)."""
+    mended = _readings(typos)
     for typo in typos:
         word = typo.text
         if typo.kind != "ocr-typo" or not word.isalpha() or word.isupper():
@@ -710,7 +721,7 @@ def _chosen_by_context(text: str, typos: list[Typo]) -> None:
             candidates = tuple(lexicon.suggestions(word.lower(), 1))
         else:
             continue
-        before, after = context.neighbours_of(text, typo.start, typo.end)
+        before, after = context.neighbours_of(text, typo.start, typo.end, mended)
         chosen = context.choice(before, candidates, after)
         if chosen is None:
             continue
@@ -735,11 +746,7 @@ def _in_context(
     """Real words misread as other real words, read by their neighbours
     (``he bad been`` → ``had``), where no other verdict stands."""
     taken = Zones([(t.start, t.end) for t in found])
-    mended = {  # a neighbour's reading, where it has one ("tho now bridge": the)
-        t.start: t.suggestions[0]
-        for t in found
-        if len(t.suggestions) == 1 and t.suggestions[0].isalpha() and " " not in t.text
-    }
+    mended = _readings(found)
     out = []
     for start, stop, word, reading in context.misreadings(text, 0, end, mended):
         if start in taken or word in evidence.vocabulary or not allowed(start, stop):
