@@ -303,7 +303,7 @@ def misreadings(
 
 NAME_RATIO = 100  # how much commoner the other word's pair with the name must be
 PRONOUN_RATIO = 10  # how much commoner "I" must make the pair with the next word than "one"
-_NUMBER_BEFORE = re.compile(
+_NUMBERING_BEFORE = re.compile(
     r"(?:\d|\b(?:[Nn]o|[Nn]os|[Pp]p?|[Vv]ol|[Ss]tep|[Ff]ig|[Tt]able|[Ss]ection))\W*$"
 )
 
@@ -316,7 +316,9 @@ def _pronoun_for_one(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
     if i + 1 >= len(tokens) or (a and not text[a - 1].isspace()) or not text[b : b + 1].isspace():
         return False
     after = tokens[i + 1][2]
-    if not (after.isalpha() and after.islower()) or _NUMBER_BEFORE.search(text, max(0, a - 12), a):
+    if not (after.isalpha() and after.islower()) or _NUMBERING_BEFORE.search(
+        text, max(0, a - 12), a
+    ):
         return False
     pairs = _pairs()
     assert pairs is not None

@@ -997,7 +997,7 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
         if split is None and evidence.thorough and not capitalised:
             if (read_back := _glyphs_read_back(word, evidence)) is not None:
                 return read_back
-            if derivation.derived(low) and not modern(low):
+            if _made_by_rule(low):
                 return None  # "economising", "idiomaticity": a word made by rule
             return _Verdict(word, (), "ocr-typo", 0.5, GARBLED)
         return split
@@ -1012,7 +1012,7 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     plain = best_distance > CONFUSION_COST and not o_for_e(low, ranked[0])
     if capitalised and plain and len(low) < _LONG_NAME:
         return None  # a name one plain edit from a word is as likely a name: Millar, Moreton
-    if plain and derivation.derived(low) and not modern(low):
+    if plain and _made_by_rule(low):
         return None  # "linearizer", "unaugmented": a word made by rule, not one misread
     if capitalised and plain and _respelt_name(low, ranked[0]):
         return None  # "Zimmermann", "Institut": a name or a foreign word, not a misread
@@ -1027,6 +1027,12 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
             f"not an English word; {ranked[0]} occurs in this document",
         )
     return _Verdict(word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, NOT_ENGLISH)
+
+
+def _made_by_rule(word: str) -> bool:
+    """Whether lower-case ``word`` is a listed word with a prefix or a suffix, and
+    not an old spelling (which is judged as such)."""
+    return derivation.derived(word) and not modern(word)
 
 
 def _respelt_name(word: str, reading: str) -> bool:
@@ -1114,7 +1120,7 @@ def calibrate(typos: Iterable[Typo]) -> None:
 def mend_garbled(typos: Iterable[Typo]) -> None:
     """Give a reported garbled word the reading one glyph read back and one
     letter mended make of it, when exactly one common word is so near
-    (``henriug`` → hearing). Done for the words a much damaged scan reports,
+    (``soctetary`` → secretary). Done for the words a much damaged scan reports,
     not for every garbled word judged: it looks at thousands of spellings."""
     for typo in typos:
         if typo.evidence != GARBLED or not typo.text.isalpha() or not typo.text.islower():

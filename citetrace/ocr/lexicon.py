@@ -283,7 +283,7 @@ SLIP_READING_LENGTH = 7  # letters from which a word is read back through a glyp
 @lru_cache(maxsize=16384)
 def glyph_and_slip_readings(word: str) -> list[str]:
     """Common words lower-case ``word`` reads as with one glyph read back and one
-    other letter mended (``henriug`` → hearing, ``reduotlon`` → reduction): for
+    other letter mended (``soctetary`` → secretary, ``reduotlon`` → reduction): for
     a garbled word of seven letters or more that no two glyphs explain."""
     if not SLIP_READING_LENGTH <= len(word) <= longest(common=True) + 2:
         return []
