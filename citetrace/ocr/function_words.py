@@ -10,6 +10,7 @@ times as frequent as the token itself.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from rapidfuzz import process
@@ -53,7 +54,9 @@ def readings(word: str) -> tuple[str, ...]:
     if not word.isalpha() or len(word) > MAX_LENGTH or word in _KEPT:
         return ()
     own = max(lexicon.frequency(word), 1)
-    commons = [c for c in _by_length(len(word)) if _count(c) >= GLYPH_RATIO * own and c != word]
+    near_length, lowest = _by_length(len(word))
+    frequent = bisect_right(lowest, -GLYPH_RATIO * own)  # those counted that often, in C
+    commons = [c for c in near_length[:frequent] if c != word]
     if not commons:
         return ()
     known = lexicon.known(word)
@@ -155,5 +158,8 @@ def o_for_e(word: str, common: str) -> bool:
 
 
 @cache
-def _by_length(length: int) -> tuple[str, ...]:
-    return tuple(w for w in COMMON_WORDS if abs(len(w) - length) <= 1)
+def _by_length(length: int) -> tuple[tuple[str, ...], list[int]]:
+    """The common words a letter longer or shorter than ``length`` at most,
+    commonest first, and their counts negated (ascending, for bisection)."""
+    near = sorted((w for w in COMMON_WORDS if abs(len(w) - length) <= 1), key=_count, reverse=True)
+    return tuple(near), [-_count(w) for w in near]

@@ -142,11 +142,13 @@ class _Evidence:
                         suspect[token] = self._suspect(token)
                     if suspect[token]:
                         self.suspect_pieces[piece] = piece
-                        break
             found = filter(self.suspect_pieces.__contains__, pieces)
             kept = list(map(self.suspect_pieces.__getitem__, found))
             if kept:
                 self.suspects.append((start, stop, kept))
+        # the tokens a verdict may concern, and the words of the body they spell
+        self.questioned = frozenset(token for token, questioned in suspect.items() if questioned)
+        self.questioned_words = frozenset(map(_key, self.questioned))
         self.counts: Counter[str] = Counter()
         self.body: Counter[str] = Counter()
         for token, n in self.tokens.items():
@@ -292,7 +294,8 @@ def _count_tokens(
     for piece, n in pieces.items():
         found = piece_tokens.get(piece)
         if found is None:
-            piece_tokens[piece] = found = TOKEN.findall(piece)
+            # a piece of letters and digits alone is one token (TOKEN's [^\W_] is isalnum)
+            piece_tokens[piece] = found = [piece] if piece.isalnum() else TOKEN.findall(piece)
             new.append(piece)
         for token in found:
             tokens[token] = count(token, 0) + n
@@ -764,7 +767,10 @@ def _in_context(
 
 def _judge_words(evidence: _Evidence) -> dict[str, _Verdict]:
     verdicts: dict[str, _Verdict] = {}
+    questioned = evidence.questioned_words
     for word, n in evidence.body.items():
+        if word not in questioned:
+            continue  # a word, or a short token no common word is near
         short = len(word) <= function_words.MAX_LENGTH
         if short and (verdict := _short_word(word, evidence)) is not None:
             verdicts[word] = verdict
@@ -1212,7 +1218,10 @@ def _special_tokens(evidence: _Evidence) -> dict[str, _Verdict]:
     """Tokens judged by their shape: a word and a year run together, ``II`` for ``Il``,
     digits read for letters."""
     out: dict[str, _Verdict] = {}
+    questioned = evidence.questioned
     for token in evidence.tokens:
+        if token not in questioned:
+            continue  # letters or digits alone, of a plain word
         if _LL_AS_U.fullmatch(token) and (reading := _ll_reading(token, evidence)):
             out[token] = _Verdict(
                 token, (reading,), "ocr-typo", 0.9, "OCR reads the letters ll as U"

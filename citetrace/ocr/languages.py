@@ -36,18 +36,41 @@ CANDIDATE_RANK = 150_000  # words offered as corrections
 
 @dataclass(frozen=True)
 class Lexicon:
-    """One language's words and counts."""
+    """One language's words and counts; the tables corrections need are built
+    from them the first time a correction is looked for (a clean text asks
+    only whether its words are known)."""
 
     language: str
-    counts: dict[str, int]
-    common: frozenset[str]
-    candidates: dict[int, list[str]] = field(repr=False)  # correction candidates by length
-    alphabet: str = field(default="", repr=False)  # the letters the candidates are written in
+    counts: dict[str, int] = field(repr=False)
+
+    @cached_property
+    def _ranked(self) -> list[str]:
+        """The words, commonest first (ties in the list's order)."""
+        return sorted(self.counts, key=self.counts.__getitem__, reverse=True)
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """The commonest words: the ones whose damage is telling."""
+        return frozenset(self._ranked[:COMMON_RANK])
+
+    @cached_property
+    def candidates(self) -> dict[int, list[str]]:
+        """The words offered as corrections, commonest first, by length."""
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self._ranked[:CANDIDATE_RANK]:
+            if word.isalpha():
+                by_length[len(word)].append(word)
+        return dict(by_length)
 
     @cached_property
     def candidate_set(self) -> frozenset[str]:
         """Every correction candidate, for look-ups one edit at a time."""
         return frozenset(w for words in self.candidates.values() for w in words)
+
+    @cached_property
+    def alphabet(self) -> str:
+        """The letters the candidates are written in."""
+        return "".join(sorted(set("".join(self.candidate_set))))
 
     def one_edit(self, word: str) -> list[str]:
         """The candidates one edit (a letter left out, put in or changed) from
@@ -93,13 +116,7 @@ def load(language: str) -> Lexicon | None:
     joined = "".join(counts)  # casefolded as one string: a char at a time, as fast as C
     if joined.casefold() != joined:
         counts = {w.casefold(): n for w, n in counts.items()}
-    ranked = sorted(counts, key=counts.__getitem__, reverse=True)  # stable: ties keep order
-    by_length: dict[int, list[str]] = defaultdict(list)
-    candidates = [w for w in ranked[:CANDIDATE_RANK] if w.isalpha()]
-    for word in candidates:
-        by_length[len(word)].append(word)
-    alphabet = "".join(sorted(set("".join(candidates))))
-    return Lexicon(language, counts, frozenset(ranked[:COMMON_RANK]), dict(by_length), alphabet)
+    return Lexicon(language, counts)
 
 
 @cache

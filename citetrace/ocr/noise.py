@@ -130,28 +130,31 @@ def read(text: str, start: int, end: int) -> Reading:
     stop = min(end, start + _SAMPLE)
     words: Counter[str] = Counter()
     early: dict[int, str] = {}  # the long paragraphs' languages, in the sample
-    for i, (a, b) in enumerate(spans):
+    split: list[list[str]] = []  # the sample's paragraphs' words
+    for a, b in spans:
         if a >= stop:
             break
         chunk = text[a:b]
-        n = len(chunk.split())
+        split.append(chunk.split())
+        n = len(split[-1])
         if n >= MIN_PARAGRAPH_WORDS:
-            early[i] = lang = language(chunk)
+            early[len(split) - 1] = lang = language(chunk)
             if lang != "und":
                 words[lang] += n
     main = words.most_common(1)[0][0] if words else language(text[start:stop])
     judged = "en" if main == "und" else main  # the lexicon the body is judged by
     foreign, distinct, total = [], set(), 0
     for i, (a, b) in enumerate(spans):
-        chunk = text[a:b]
-        pieces = chunk.split()
+        pieces = split[i] if i < len(split) else text[a:b].split()
         total += len(pieces)
-        lang = early.get(i) or (language(chunk) if len(pieces) >= MIN_PARAGRAPH_WORDS else "")
+        long_ = len(pieces) >= MIN_PARAGRAPH_WORDS
+        lang = early.get(i) or (language(text[a:b]) if long_ and i >= len(split) else "")
         if lang in ("", judged, "und"):
             distinct.update(pieces)
         else:
             foreign.append((a, b))
-    garbage = frozenset(g for piece in distinct for g in _GARBAGE.findall(piece))
+    # the pieces hold no white space: joined by line ends, no garbage spans two
+    garbage = frozenset(_GARBAGE.findall("\n".join(distinct)))
     return Reading(main, spans, foreign, total, garbage)
 
 
