@@ -149,18 +149,13 @@ class _Evidence:
         # the tokens a verdict may concern, and the words of the body they spell
         self.questioned = frozenset(token for token, questioned in suspect.items() if questioned)
         self.questioned_words = frozenset(map(_key, self.questioned))
-        self.counts: Counter[str] = Counter()
-        self.body: Counter[str] = Counter()
-        for token, n in self.tokens.items():
-            if _letters(token):
-                self.body[_key(token)] += n
-        self.counts.update(self.body)
-        for token, n in listed.items():
-            if _letters(token):
-                self.counts[_key(token)] += n
-        self.lower: Counter[str] = Counter()
+        self.body: Counter[str] = Counter(_words(self.tokens))
+        self.counts: Counter[str] = Counter(_words(listed, dict(self.body)))
+        lower: dict[str, int] = {}
         for word, n in self.counts.items():
-            self.lower[word.lower()] += n
+            low = word.lower()
+            lower[low] = lower.get(low, 0) + n
+        self.lower: Counter[str] = Counter(lower)
         self._names: tuple[list[str], list[str], list[int]] | None = None
         self._long_s: bool | None = None
 
@@ -283,6 +278,24 @@ def _well_known(word: str) -> bool:
     return len(word) >= 7 and lexicon.frequency(word.lower()) >= _WELL_KNOWN
 
 
+def _words(tokens: dict[str, int], into: dict[str, int] | None = None) -> dict[str, int]:
+    """``into`` (a new mapping by default) with the counts of ``tokens`` that are
+    words (letters, apostrophes inside), a possessive ``'s`` taken off."""
+    words = {} if into is None else into
+    get = words.get
+    for token, n in tokens.items():
+        if token.isalpha():  # no apostrophe: no possessive to take off
+            words[token] = get(token, 0) + n
+        elif _LETTERS.fullmatch(token):
+            word = _key(token)
+            words[word] = get(word, 0) + n
+    return words
+
+
+# What may close or open a piece around its one token: signs no token holds.
+_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’«»"
+
+
 def _count_tokens(
     pieces: Counter[str], piece_tokens: dict[str, list[str]], tokens: Counter[str]
 ) -> list[str]:
@@ -294,8 +307,10 @@ def _count_tokens(
     for piece, n in pieces.items():
         found = piece_tokens.get(piece)
         if found is None:
-            # a piece of letters and digits alone is one token (TOKEN's [^\W_] is isalnum)
-            piece_tokens[piece] = found = [piece] if piece.isalnum() else TOKEN.findall(piece)
+            # letters and digits alone, with marks around them or none, are one token
+            # (TOKEN's [^\W_] is what isalnum accepts)
+            core = piece.strip(_PUNCTUATION)
+            piece_tokens[piece] = found = [core] if core.isalnum() else TOKEN.findall(piece)
             new.append(piece)
         for token in found:
             tokens[token] = count(token, 0) + n
