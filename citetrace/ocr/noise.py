@@ -95,7 +95,8 @@ def language(text: str) -> str:
     """The language of ``text`` by its function words, or ``"und"`` when too few
     (read from its first ``_LANGUAGE_SAMPLE`` characters: enough to tell)."""
     # "et al." in citations is no Latin: an English paragraph full of them stays English
-    tokens = _TOKEN.findall(_ET_AL.sub(" ", text[:_LANGUAGE_SAMPLE].casefold()))
+    sample = text[:_LANGUAGE_SAMPLE].casefold()
+    tokens = _TOKEN.findall(_ET_AL.sub(" ", sample) if "et al" in sample else sample)
     seen = len(tokens)
     if seen < 8:
         return "und"
