@@ -689,3 +689,15 @@ def test_a_reading_in_doubt_is_chosen_by_its_neighbours_as_they_are_read_back() 
     # "ia": is, in, it...; its neighbour "thoro" reads "there", and "there is a" decides
     found = findings(DAMAGED + "\n\nTo this floor area thoro ia a brick sanctuary.\n")
     assert found["ia"][0] == ("is",)
+
+
+def test_a_misread_common_word_in_parentheses_is_damage_not_a_gloss() -> None:
+    text = DAMAGED + (
+        "Among those landed were Mrs Grey and Miss Grey (daughtor), and a chest "
+        "marked (fragile) in the hold, the mate said (nicht wahr) it was so, and "
+        "Mr Lamb (Gooffrey) came ashore last. "
+    )
+    found = findings(text)
+    assert found["daughtor"][0] == ("daughter",)  # one glyph from a common word
+    assert "nicht" not in found and "wahr" not in found  # a gloss in German stays unjudged
+    assert "Gooffrey" not in found  # a name in parentheses is left be

@@ -187,6 +187,12 @@ class _Evidence:
         low = word.lower()
         return low in self.vocabulary or lexicon.known(low) or word in self.references
 
+    def is_english(self, word: str) -> bool:
+        """Whether ``word`` is English as a gloss's words are weighed: a word, or a
+        common one in lower case with a glyph misread (``daughtor`` in "Miss Brown
+        (daughtor)" is damage, not a word of another language; a name is left be)."""
+        return self.is_word(word) or (word.islower() and _misread_common(word))
+
     def _vouching_names(self) -> tuple[list[str], list[str], list[int]]:
         """The spellings that can vouch for a name, with their heads and reach:
         capitalised, and listed in the references, used more than once, or a
@@ -242,6 +248,19 @@ class _Evidence:
             if attested and plausible(word.lower(), v.lower()):
                 out.append(v)
         return out
+
+
+@lru_cache(maxsize=4096)
+def _misread_common(word: str) -> bool:
+    """Whether lower-case ``word`` of five letters or more is one glyph misread
+    from a common word."""
+    return len(word) >= _GLOSS_MISREAD and any(
+        ocr_distance(word, c) <= CONFUSION_COST and lexicon.frequency(c) >= _COMMON_READING
+        for c in lexicon.suggestions(word, 1)
+    )
+
+
+_GLOSS_MISREAD = 5  # letters of a word in a gloss from which a misread glyph is damage
 
 
 SUSPECT, CLEAR, UNLESS_VOUCHED = 1, 0, 2
@@ -386,7 +405,7 @@ def find_typos(
     def allowed(start: int, stop: int) -> bool:
         if fixed.overlaps(start, stop) or (ignore_sic and marked_sic(text, stop)):
             return False
-        return not in_foreign_or_code(text, start, evidence.is_word)
+        return not in_foreign_or_code(text, start, evidence.is_english)
 
     typos: list[Typo] = []
     consumed = []
