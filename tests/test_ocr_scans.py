@@ -701,3 +701,24 @@ def test_a_misread_common_word_in_parentheses_is_damage_not_a_gloss() -> None:
     assert found["daughtor"][0] == ("daughter",)  # one glyph from a common word
     assert "nicht" not in found and "wahr" not in found  # a gloss in German stays unjudged
     assert "Gooffrey" not in found  # a name in parentheses is left be
+
+
+def test_a_mark_standing_for_one_lost_glyph_is_read_back() -> None:
+    text = DAMAGED + (
+        'The mate w*s ashore that ni?ht wh»n the cargo of maize was accus"d of '
+        'being wet, and the b?nds were sold, and five men said"No" to it. '
+    )
+    found = findings(text)
+    assert found["w*s"] == (("was",), 0.6)  # one of the commonest words, in a scan
+    assert found["ni?ht"][0] == ("night",) and found["wh»n"][0] == ("when",)
+    assert found['accus"d'][0] == ("accused",)
+    assert len(found["b?nds"][0]) > 1 and found["b?nds"][1] < 0.6  # bands, bonds: in doubt
+    assert not any(word.startswith("said") for word in found)  # a quotation, its space lost
+
+
+def test_in_clean_prose_a_short_formula_with_a_mark_is_no_damage() -> None:
+    clean = (
+        "We computed the product a*b for every pair and wrote x|y for the join. "
+        "The samples were stored at room temperature before the assays began. "
+    ) * 3
+    assert findings(clean) == {}

@@ -488,10 +488,10 @@ STRAY_MARK = "letters broken by a mark OCR put for a glyph it could not read"
 _TIED = frozenset({"et", "al"})  # "et~al": a TeX tie inside a citation
 # A mark between letters that no word holds: OCR's tilde for a glyph it could not
 # read ("in~nediately"), and the brackets, bars and stray signs it reads dirt or
-# broken type as ("Gener\\]erungssystem", "atfe;ct"). Not "/" or ":" (and/or, mg/kg,
-# http://), and "(" only as a plural "(s)" would be too common.
-_MARKED_WORD = re.compile(r"[^\W\d_]+(?:[\[\]{};?\\|<>^~]+[^\W\d_]+)+")
-_MARK_RUN = re.compile(r"[\[\]{};?\\|<>^~]+")
+# broken type as ("Gener\\]erungssystem", "atfe;ct", "wh»n", "accus\"d"). Not "/" or
+# ":" (and/or, mg/kg, http://), and "(" only as a plural "(s)" would be too common.
+_MARKED_WORD = re.compile(r"[^\W\d_]+(?:[\[\]{};?\\|<>^~*«»\"]+[^\W\d_]+)+")
+_MARK_RUN = re.compile(r"[\[\]{};?\\|<>^~*«»\"]+")
 _OPENING = "(\"'“‘"
 _CLOSING = ".,;:!?)\"'”’"
 _CONTRACTION_TAILS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
@@ -517,6 +517,8 @@ def _with_broken_glyphs(
         at, after = hit.start(), hit.end()
         if at < covered or after >= end or not (text[at - 1].isalpha() and text[after].isalpha()):
             continue
+        if hit.group() == '"' and not (text[at - 1].islower() and text[after].islower()):
+            continue  # 'said"Yes': a quotation's mark, its space lost
         piece = _piece_around(text, at, after, end)
         if piece is None:
             continue  # no white space near: a table row or code, not a word
@@ -526,14 +528,23 @@ def _with_broken_glyphs(
             continue
         word = text[start:stop]
         parts = _MARK_RUN.split(word)
-        if all(p.lower() in _TIED or p[0].isupper() or evidence.is_word(p) for p in parts):
-            continue  # "Smith et~al.", "Dr~Okafor", "Kraków~and": words and names tied
-        if len("".join(parts)) < 4 or not allowed(start, stop):
-            continue  # "a;b", "x|y": too short to tell from notation
+        filled = _filled(word, parts)
+        # in a scan, "w*s", "t?e": one of the commonest words, a glyph lost
+        commonest = evidence.thorough and len(filled) == 1 and filled[0].lower() in _COMMONEST
+        if not commonest:
+            if all(p.lower() in _TIED or p[0].isupper() or evidence.is_word(p) for p in parts):
+                continue  # "Smith et~al.", "Dr~Okafor", "Kraków~and": words and names tied
+            if len("".join(parts)) < 4:
+                continue  # "a;b", "x|y": too short to tell from notation
+        if not allowed(start, stop):
+            continue
         marks = set("".join(_MARK_RUN.findall(word)))
         tilde = marks == {"~"}
         suggestion = _unmarked(word, parts, evidence)
-        confidence = 0.8 if suggestion else 0.6
+        confidence = (
+            0.8 if suggestion else (_FILLED if len(filled) == 1 else 0.4) if filled else 0.6
+        )
+        suggestion = suggestion or filled
         why = BROKEN_GLYPH if tilde else STRAY_MARK
         found[start] = Typo("ocr-typo", start, stop, word, suggestion, confidence, why)
     if not found:
@@ -568,6 +579,35 @@ def _unmarked(word: str, parts: list[str], evidence: _Evidence) -> tuple[str, ..
         return (f"{parts[0]}'{parts[1]}",)  # "user?s": an apostrophe OCR could not read
     bare = "".join(parts)
     return (bare,) if evidence.is_word(bare) else ()
+
+
+_COMMONEST = frozenset(function_words.COMMON_WORDS)
+_FILLED = 0.6  # the confidence of a word read with its mark taken for one lost glyph
+_FILL_RATIO = 3  # how much commoner than the next such reading the one suggested must be
+
+
+def _filled(word: str, parts: list[str]) -> tuple[str, ...]:
+    """The common words a word broken by one run of marks reads as with the marks
+    taken for one glyph OCR could not read (``wh»n`` → when, ``ni?ht`` → night):
+    the commonest alone when it is three times as common as the next, else up to
+    three."""
+    if len(parts) != 2:
+        return ()
+    head, tail = parts[0].lower(), parts[1].lower()
+    found = sorted(
+        (
+            (count, reading)
+            for letter in _LOWER_LETTERS
+            if (count := lexicon.frequency(reading := head + letter + tail)) >= _COMMON_READING
+        ),
+        reverse=True,
+    )
+    if len(found) > 1 and found[0][0] < _FILL_RATIO * found[1][0]:
+        return tuple(_match_case(word, reading) for _, reading in found[:3])
+    return tuple(_match_case(word, reading) for _, reading in found[:1])
+
+
+_LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 TITLE = "not a word, before a name: a title misread"
