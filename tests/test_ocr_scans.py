@@ -722,3 +722,11 @@ def test_in_clean_prose_a_short_formula_with_a_mark_is_no_damage() -> None:
         "The samples were stored at room temperature before the assays began. "
     ) * 3
     assert findings(clean) == {}
+
+
+def test_a_stray_letter_is_read_with_the_word_beside_it() -> None:
+    text = DAMAGED + "Captain Blake s men said the ship w ould sail, and it w as so. "
+    found = findings(text)
+    assert found["Blake s"] == (("Blake's",), 0.6)  # a possessive, its apostrophe lost
+    assert found["w ould"][0] == ("would",) and found["w as"][0] == ("was",)
+    assert "s" not in found and "w" not in found  # one finding for the joined word

@@ -461,8 +461,72 @@ def find_typos(
         _chosen_by_context(text, typos)
         typos += _in_context(text, end, typos, evidence, unbroken)
         typos += specks(text, end, typos, allowed)
+        typos = _strays_joined(text, end, typos, evidence, allowed)
     typos.sort(key=lambda t: t.start)
     return [t for t in typos if not _half_of_a_word(text, t, evidence)]
+
+
+POSSESSIVE = "an apostrophe lost before the s of a possessive: it reads"
+LETTER_JOINED = "a word's first letter cut off by a space: joined, it reads"
+_JOINED = 0.6  # the confidence of a stray letter read as a word's part
+_BEFORE_S = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]{2,}) $")
+_AFTER_LETTER = re.compile(r" ([a-z]{2,})(?![\w'’-])")
+# Words that own nothing: "was s" is no "was's".
+_NO_POSSESSOR = frozenset(
+    "the and for was are were has had his her its this that with from not but "
+    "they she him our you".split()
+)
+
+
+def _strays_joined(
+    text: str,
+    end: int,
+    typos: list[Typo],
+    evidence: _Evidence,
+    allowed: Callable[[int, int], bool],
+) -> list[Typo]:
+    """Stray letters that are a part of the word beside them, a space put
+    between: an ``s`` after a word is its possessive, its apostrophe lost
+    (``Blake s Edition`` → Blake's), and a letter before a lower-case piece
+    that it makes a common word with is that word's first (``w ould`` → would,
+    ``w as`` → was). The joined reading replaces the findings it covers."""
+    joined: list[Typo] = []
+    for typo in typos:
+        if typo.evidence != STRAY or typo.suggestions:
+            continue
+        start, stop, letter = typo.start, typo.end, typo.text
+        if letter == "s" and (m := _BEFORE_S.search(text, max(0, start - 40), start)):
+            owner = m.group(1)
+            if owner.lower() not in _NO_POSSESSOR and (
+                owner[0].isupper() or evidence.is_word(owner)
+            ):
+                reading = f"{owner}'s"
+                why = f"{POSSESSIVE} {reading}"
+                joined.append(
+                    Typo(
+                        "ocr-typo",
+                        m.start(1),
+                        stop,
+                        text[m.start(1) : stop],
+                        (reading,),
+                        _JOINED,
+                        why,
+                    )
+                )
+                continue
+        m = _AFTER_LETTER.match(text, stop, min(end, stop + 40))
+        if m is None:
+            continue
+        word = letter + m.group(1)
+        if lexicon.frequency(word) >= _COMMON_READING and allowed(start, m.end()):
+            why = f"{LETTER_JOINED} '{word}'"
+            joined.append(
+                Typo("ocr-typo", start, m.end(), text[start : m.end()], (word,), _JOINED, why)
+            )
+    if not joined:
+        return typos
+    spans = Zones([(t.start, t.end) for t in joined])
+    return [t for t in typos if not spans.overlaps(t.start, t.end)] + joined
 
 
 _HALF_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)-$")
