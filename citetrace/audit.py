@@ -223,7 +223,7 @@ def _typos(
     language and noise allow (see :mod:`citetrace.ocr.noise`)."""
     if not any(rule.name in OCR_RULES for rule in selected_rules(config)):
         return (), None
-    from citetrace.ocr.noise import assess, read, unjudged
+    from citetrace.ocr.noise import assess, judged_again, read, unjudged
 
     if config.ocr == "off":
         return (), unjudged(doc.text, doc.body_end, "off")
@@ -243,7 +243,8 @@ def _typos(
     assessment, kept = assess(doc.text, 0, doc.body_end, found, mode, reading, is_damage)  # type: ignore[arg-type]
     if assessment.state == "scan" and not thorough:
         found = find_typos(doc, skip, vocabulary, config.ignore_sic, True)
-        kept = assess(doc.text, 0, doc.body_end, found, mode, reading, is_damage)[1]  # type: ignore[arg-type]
+        final, kept = assess(doc.text, 0, doc.body_end, found, mode, reading, is_damage)  # type: ignore[arg-type]
+        assessment = judged_again(assessment, final)
     if assessment.state == "scan" and is_damage is None:  # English
         from citetrace.ocr.judge import calibrate, mend_garbled
 

@@ -163,3 +163,19 @@ def test_damage_to_less_common_words_tells_a_short_scan_too() -> None:
     report = audit_text(text, config=Config(select=OCR))
     assert report.ocr is not None and report.ocr.state == "scan"
     assert {"stoamer", "groeted"} <= {f.text for f in report.findings}
+
+
+def test_a_scan_judged_in_full_keeps_its_noise_and_reports_what_the_full_judgement_kept() -> None:
+    from citetrace.model import OcrAssessment
+    from citetrace.ocr.noise import judged_again
+
+    note = " old spellings (againe, downe) taken as the text's own"
+    decided = OcrAssessment(
+        "en", 12.0, "scan", 500, "12.0 damaged common words per 1,000; 5" + note
+    )
+    final = OcrAssessment("en", 15.5, "scan", 500, "15.5 damaged common words per 1,000; 8" + note)
+    again = judged_again(decided, final)
+    assert again.noise == 12.0  # the quick look's noise decided the state
+    assert again.reason == "12.0 damaged common words per 1,000; 8" + note
+    plain = OcrAssessment("en", 15.5, "scan", 500, "15.5 damaged common words per 1,000")
+    assert judged_again(decided, plain).reason == "12.0 damaged common words per 1,000"

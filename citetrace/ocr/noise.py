@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from citetrace.confusion import ocr_distance
@@ -333,6 +333,18 @@ def assess(
     strong = [t for t in kept if strong_(t) and uses[t.text] < OWN_SPELLING]
     why = f"reads as born-digital: {noise:.1f} damaged common words per 1,000"
     return Assessment(main, noise, "clean", words, why + note, len(foreign)), strong
+
+
+_PER_THOUSAND = " per 1,000"
+
+
+def judged_again(decided: Assessment, final: Assessment) -> Assessment:
+    """The assessment of a scan the quick look ``decided`` on, once its words
+    were judged in full (``final``): the quick look's noise, which decided,
+    with what the full judgement found besides (the old spellings it kept)."""
+    head, _, _ = decided.reason.partition(_PER_THOUSAND)
+    _, found, note = final.reason.partition(_PER_THOUSAND)
+    return replace(decided, reason=head + found + note) if found else decided
 
 
 def _without_own_terms(typos: list[Typo], text: str) -> list[Typo]:
