@@ -56,6 +56,7 @@ def test_a_small_list_round_trips() -> None:
     listed = WordList(wordlist.arrange("".join(f"{w} {n}\n" for w, n in counts.items()), often))
     assert {w: listed.count(listed.number(w)) for w in counts} == counts
     assert listed.common(2) == ["ab", "of"] and listed.common(5) == ["can't"]
+    assert listed.common_counts(2) == [often, 8 * often] and listed.common_counts(99) == []
     assert listed.number("zz") == listed.number("") == listed.number("a") == -1
 
 
@@ -150,3 +151,25 @@ def test_the_shipped_pairs_are_symspellpy_s_sorted_and_answer_as_they_do() -> No
     for pair in list(pairs)[::97]:
         for near in (pair + "s", pair[:-1], "x" + pair):
             assert table.count(near) == int(pairs.get(near, 0))
+
+
+def test_a_frequent_word_one_edit_away_is_never_screened_out() -> None:
+    import random
+
+    rng = random.Random(7)
+    frequent = [w for w in lexicon.words().common(6) if lexicon.frequency(w) >= lexicon.FREQUENT]
+    damaged = set()
+    for word in rng.sample(frequent, 150):
+        i = rng.randrange(len(word))
+        letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+        damaged |= {
+            word[:i] + word[i + 1 :],  # a letter left out
+            word[:i] + letter + word[i + 1 :],  # changed
+            word[:i] + letter + word[i:],  # put in
+            word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :],  # two swapped
+            word.replace("m", "rn", 1),  # a glyph misread
+        }
+    for word in damaged:
+        near = [c for c in lexicon.suggestions(word, 1) if lexicon.frequency(c) >= lexicon.FREQUENT]
+        assert lexicon.frequent_near(word) or not near, word
+    assert not lexicon.frequent_near("qxzvtrlw")  # nothing frequent is near garbage

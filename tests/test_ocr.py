@@ -392,7 +392,10 @@ def test_a_long_run_of_letters_costs_little_memory(run: str) -> None:
     import tracemalloc
 
     text = f"The assitance grew. {run} and more.\n"
+    from citetrace.ocr import lexicon
+
     audit_text("The assitance grew.\n")  # the word list and its sets, read once
+    lexicon.frequent_near("assitance")  # and the quick look's screen (built once in a batch)
     tracemalloc.start()
     try:
         report = audit_text(text)
@@ -409,6 +412,7 @@ def test_words_longer_than_any_listed_word_have_no_suggestions_or_split() -> Non
     longest = lexicon.longest()
     assert 20 <= lexicon.longest(common=True) <= longest
     assert lexicon.suggestions("a" * (lexicon.longest(common=True) + 3)) == []
+    assert not lexicon.frequent_near("a" * (lexicon.longest(common=True) + 2))
     assert judge._split("x" * (2 * longest + 1)) is None
     # within reach, both still work
     assert lexicon.suggestions("govemment") == ["government"]

@@ -179,3 +179,25 @@ def test_a_scan_judged_in_full_keeps_its_noise_and_reports_what_the_full_judgeme
     assert again.reason == "12.0 damaged common words per 1,000; 8" + note
     plain = OcrAssessment("en", 15.5, "scan", 500, "15.5 damaged common words per 1,000")
     assert judged_again(decided, plain).reason == "12.0 damaged common words per 1,000"
+
+
+def test_the_quick_look_s_screen_changes_no_verdict(monkeypatch) -> None:
+    from citetrace.ocr import judge
+
+    text = (
+        "The samples were centrifuged and the supernatant was discarded. We used "
+        "nonbreeding adults and a validated protocol; the ethics panel approved "
+        "the dCas9 constructs, and the spectrometer was calibrated with mOsm units. "
+        "Results are shown in the figure, and the effect was significant. "
+    ) * 8 + "The goverment of the province funded the work, with the Camobida trust (Cambodia). "
+
+    def audit() -> tuple:
+        report = audit_text(text, config=Config(select=("ocr-typo",)))
+        return report.ocr, [(t.start, t.text, t.suggestions, t.confidence) for t in report.typos]
+
+    monkeypatch.setattr(judge, "_SCREEN_FROM", 10**9)
+    unscreened = audit()
+    judge.lexicon.frequent_near.cache_clear()
+    monkeypatch.setattr(judge, "_SCREEN_FROM", 0)
+    assert audit() == unscreened
+    assert unscreened[0].state == "clean"

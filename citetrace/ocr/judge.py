@@ -20,6 +20,7 @@ are never judged (citations, the reference list, foreign glosses, ``[sic]``).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -1134,6 +1135,16 @@ def _from_document(word: str, evidence: _Evidence) -> _Verdict | None:
 
 def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict | None:
     low = word.lower()
+    if (
+        not evidence.thorough
+        and next(_QUICK_LOOKS) >= _SCREEN_FROM
+        and not lexicon.frequent_near(low)
+    ):
+        # the quick look weighs only damage to frequent words, which marks a scan
+        # (see ocr.noise): a word no frequent one is near is left to the full
+        # judgement, if the text is one; the same verdicts, sooner, once the
+        # screen's table pays for itself (a batch, not one article)
+        return None
     reach = 2 if evidence.thorough and not capitalised and len(low) >= LONG_WORD else 1
     candidates = lexicon.suggestions(low, reach)
     if not candidates:
@@ -1171,6 +1182,10 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
             f"not an English word; {ranked[0]} occurs in this document",
         )
     return _Verdict(word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, NOT_ENGLISH)
+
+
+_QUICK_LOOKS = itertools.count()  # the words of born-digital-looking text looked at quickly
+_SCREEN_FROM = 500  # and from how many on a frequent word's nearness is screened first
 
 
 def _made_by_rule(word: str) -> bool:

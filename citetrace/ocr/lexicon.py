@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from itertools import chain
 
@@ -141,6 +142,16 @@ class WordList:
     def longest(self, common: bool = False) -> int:
         """The length of the longest listed word (with ``common``, of the longest common one)."""
         return max((n for n, block in self._blocks.items() if block[2] or not common), default=0)
+
+    def common_counts(self, length: int) -> list[int]:
+        """The counts of :meth:`common`'s words, in its order."""
+        block = self._blocks.get(length)
+        if block is None or not block[2]:
+            return []
+        first, common = block[4], block[2]
+        at = self._counts + first * COUNT_WIDTH
+        digits = self._text[at : at + common * COUNT_WIDTH]
+        return [int(digits[i : i + COUNT_WIDTH]) for i in range(0, len(digits), COUNT_WIDTH)]
 
     def common(self, length: int) -> list[str]:
         """The common words (count ≥ SUGGEST_MIN_COUNT) of ``length`` letters."""
@@ -316,6 +327,41 @@ def _common_among(candidates: set[str]) -> set[str]:
     for length in set(map(len, candidates)):
         found |= candidates & _common_set(length)
     return found
+
+
+FREQUENT = 1_000_000  # corpus count of a word whose damage marks a scan (see ocr.noise)
+
+
+@cache
+def _frequent() -> tuple[AbstractSet[str], AbstractSet[str]]:
+    """The frequent words, and every string one of them makes with a letter
+    taken out (or none): built once (about 60 ms), the first time a word is screened."""
+    listed = words()
+    frequent = {
+        w
+        for length in listed.lengths()
+        for w, n in zip(listed.common(length), listed.common_counts(length), strict=True)
+        if n >= FREQUENT
+    }
+    shortened = {w[:i] + w[i + 1 :] for w in frequent for i in range(len(w))}
+    shortened.update(frequent)
+    return frequent, shortened
+
+
+@lru_cache(maxsize=16384)
+def frequent_near(word: str) -> bool:
+    """Whether a frequent word may be one edit or one misread glyph from
+    lower-case ``word``: never false when :func:`suggestions` one edit away
+    holds one (a letter put in, left out, changed or two swapped all leave a
+    string both words make with a letter taken out), at a few look-ups."""
+    if len(word) > longest(common=True) + 1:
+        return False  # longer than any frequent word by two: no edit reaches one
+    frequent, shortened = _frequent()
+    if word in shortened:
+        return True
+    if not shortened.isdisjoint(word[:i] + word[i + 1 :] for i in range(len(word))):
+        return True
+    return not frequent.isdisjoint(_misreadings(word))
 
 
 @lru_cache(maxsize=16384)
