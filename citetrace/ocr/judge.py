@@ -498,8 +498,10 @@ def _strays_joined(
         start, stop, letter = typo.start, typo.end, typo.text
         if letter == "s" and (m := _BEFORE_S.search(text, max(0, start - 40), start)):
             owner = m.group(1)
-            if owner.lower() not in _NO_POSSESSOR and (
-                owner[0].isupper() or evidence.is_word(owner)
+            if (
+                owner.lower() not in _NO_POSSESSOR
+                and (owner[0].isupper() or evidence.is_word(owner))
+                and allowed(m.start(1), stop)
             ):
                 reading = f"{owner}'s"
                 why = f"{POSSESSIVE} {reading}"
@@ -605,11 +607,10 @@ def _with_broken_glyphs(
             continue
         marks = set("".join(_MARK_RUN.findall(word)))
         tilde = marks == {"~"}
-        suggestion = _unmarked(word, parts, evidence)
-        confidence = (
-            0.8 if suggestion else (_FILLED if len(filled) == 1 else 0.4) if filled else 0.6
-        )
-        suggestion = suggestion or filled
+        suggestion, confidence = _unmarked(word, parts, evidence), 0.8
+        if not suggestion:  # worth a look; a glyph's reading a guess, several in doubt
+            suggestion = filled
+            confidence = 0.6 if len(filled) <= 1 else 0.4
         why = BROKEN_GLYPH if tilde else STRAY_MARK
         found[start] = Typo("ocr-typo", start, stop, word, suggestion, confidence, why)
     if not found:
@@ -647,7 +648,6 @@ def _unmarked(word: str, parts: list[str], evidence: _Evidence) -> tuple[str, ..
 
 
 _COMMONEST = frozenset(function_words.COMMON_WORDS)
-_FILLED = 0.6  # the confidence of a word read with its mark taken for one lost glyph
 _FILL_RATIO = 3  # how much commoner than the next such reading the one suggested must be
 
 
