@@ -526,10 +526,15 @@ def _strays_joined(
             joined.append(
                 Typo("ocr-typo", start, m.end(), text[start : m.end()], (word,), _JOINED, why)
             )
-    if not joined:
+    return _instead(typos, joined)
+
+
+def _instead(typos: list[Typo], found: list[Typo]) -> list[Typo]:
+    """``typos`` with ``found`` in place of those they overlap."""
+    if not found:
         return typos
-    spans = Zones([(t.start, t.end) for t in joined])
-    return [t for t in typos if not spans.overlaps(t.start, t.end)] + joined
+    spans = Zones([(t.start, t.end) for t in found])
+    return [t for t in typos if not spans.overlaps(t.start, t.end)] + found
 
 
 _HALF_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)-$")
@@ -613,10 +618,7 @@ def _with_broken_glyphs(
             confidence = 0.6 if len(filled) <= 1 else 0.4
         why = BROKEN_GLYPH if tilde else STRAY_MARK
         found[start] = Typo("ocr-typo", start, stop, word, suggestion, confidence, why)
-    if not found:
-        return typos
-    spans = Zones([(t.start, t.end) for t in found.values()])
-    return [t for t in typos if not spans.overlaps(t.start, t.end)] + list(found.values())
+    return _instead(typos, list(found.values()))
 
 
 _LONGEST_PIECE = 64  # characters a marked word may reach on either side of its mark
