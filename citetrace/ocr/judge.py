@@ -124,6 +124,8 @@ class _Evidence:
         self, text: str, body_end: int, vocabulary: frozenset[str], thorough: bool = True
     ) -> None:
         self.thorough = thorough  # look two edits away, not only one
+        # screen words for a frequent word near them (see _from_lexicon)
+        self.screened = not thorough and next(_QUICK_LOOKS) >= _SCREEN_FROM
         listed: Counter[str] = Counter()
         _count_tokens(Counter(text[body_end:].split()), {}, listed)
         self.references = {_key(t) for t in listed if _letters(t)}
@@ -1137,15 +1139,10 @@ def _from_document(word: str, evidence: _Evidence) -> _Verdict | None:
 
 def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict | None:
     low = word.lower()
-    if (
-        not evidence.thorough
-        and next(_QUICK_LOOKS) >= _SCREEN_FROM
-        and not lexicon.frequent_near(low)
-    ):
+    if evidence.screened and not lexicon.frequent_near(low):
         # the quick look weighs only damage to frequent words, which marks a scan
         # (see ocr.noise): a word no frequent one is near is left to the full
-        # judgement, if the text is one; the same verdicts, sooner, once the
-        # screen's table pays for itself (a batch, not one article)
+        # judgement, if the text is one. The same verdicts, sooner.
         return None
     reach = 2 if evidence.thorough and not capitalised and len(low) >= LONG_WORD else 1
     candidates = lexicon.suggestions(low, reach)
@@ -1186,8 +1183,11 @@ def _from_lexicon(word: str, evidence: _Evidence, capitalised: bool) -> _Verdict
     return _Verdict(word, suggestions, "ocr-typo", 0.8 if best_distance <= 1 else 0.6, NOT_ENGLISH)
 
 
-_QUICK_LOOKS = itertools.count()  # the words of born-digital-looking text looked at quickly
-_SCREEN_FROM = 500  # and from how many on a frequent word's nearness is screened first
+_QUICK_LOOKS = itertools.count()  # the documents looked at quickly in this process
+# and from which one on a word is screened for a frequent word near it first: the
+# screen's table pays for itself over a batch of born-digital documents, not in
+# one (a scan's full judgement needs the suggestions the quick look would skip)
+_SCREEN_FROM = 10
 
 
 def _made_by_rule(word: str) -> bool:
