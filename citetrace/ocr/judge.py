@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -604,7 +605,7 @@ def _with_broken_glyphs(
         parts = _MARK_RUN.split(word)
         filled = _filled(word, parts)
         # in a scan, "w*s", "t?e": one of the commonest words, a glyph lost
-        commonest = evidence.thorough and len(filled) == 1 and filled[0].lower() in _COMMONEST
+        commonest = evidence.thorough and len(filled) == 1 and filled[0].lower() in _FUNCTION_WORDS
         if not commonest:
             if all(p.lower() in _TIED or p[0].isupper() or evidence.is_word(p) for p in parts):
                 continue  # "Smith et~al.", "Dr~Okafor", "Kraków~and": words and names tied
@@ -651,7 +652,6 @@ def _unmarked(word: str, parts: list[str], evidence: _Evidence) -> tuple[str, ..
     return (bare,) if evidence.is_word(bare) else ()
 
 
-_COMMONEST = frozenset(function_words.COMMON_WORDS)
 _FILL_RATIO = 3  # how much commoner than the next such reading the one suggested must be
 
 
@@ -666,7 +666,7 @@ def _filled(word: str, parts: list[str]) -> tuple[str, ...]:
     found = sorted(
         (
             (count, reading)
-            for letter in _LOWER_LETTERS
+            for letter in string.ascii_lowercase
             if (count := lexicon.frequency(reading := head + letter + tail)) >= _COMMON_READING
         ),
         reverse=True,
@@ -674,9 +674,6 @@ def _filled(word: str, parts: list[str]) -> tuple[str, ...]:
     if len(found) > 1 and found[0][0] < _FILL_RATIO * found[1][0]:
         return tuple(_match_case(word, reading) for _, reading in found[:3])
     return tuple(_match_case(word, reading) for _, reading in found[:1])
-
-
-_LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 TITLE = "not a word, before a name: a title misread"

@@ -335,7 +335,7 @@ FREQUENT = 1_000_000  # corpus count of a word whose damage marks a scan (see oc
 @cache
 def _frequent() -> array:
     """The hashes, sorted, of every frequent word and of every string one of
-    them makes with a letter taken out: built once (about 60 ms, 1.2 MB), the
+    them makes with a letter taken out: built once (about 0.1 s, 1.5 MB), the
     first time a word is screened. Two strings may share a hash; then the
     screen lets a word through that it could have stopped, never the reverse."""
     listed = words()
